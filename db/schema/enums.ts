@@ -1,0 +1,25 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  ACTIONS,
+  CHANNEL_CODES,
+  ITEM_CONDITIONS,
+  PAYMENT_METHODS,
+  REASON_CODES,
+  REJECTION_CODES,
+  RETURN_STATUSES,
+  RETURN_TYPES,
+  STAFF_ROLES,
+} from "../../server/domain/vocabulary";
+
+export const staffRole = pgEnum("staff_role", STAFF_ROLES);
+export const returnType = pgEnum("return_type", RETURN_TYPES);
+export const returnStatus = pgEnum("return_status", RETURN_STATUSES);
+export const returnAction = pgEnum("return_action", ACTIONS);
+export const reasonCode = pgEnum("reason_code", REASON_CODES);
+export const rejectionCode = pgEnum("rejection_code", REJECTION_CODES);
+export const paymentMethod = pgEnum("payment_method", PAYMENT_METHODS);
+export const channelCode = pgEnum("channel_code", CHANNEL_CODES);
+export const itemCondition = pgEnum("item_condition", ITEM_CONDITIONS);
+export const orderStatus = pgEnum("order_status", ["pending_payment", "paid", "shipped", "delivered", "closed"]);
+export const actorType = pgEnum("actor_type", ["customer", "staff", "system"]);
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);

@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { Route } from "../../server/domain/route";
+import { skus } from "./catalog";
+import { customers } from "./customers";
+import { itemCondition, reasonCode, rejectionCode, returnStatus, returnType } from "./enums";
+import { orderLines, orders } from "./orders";
+import { approvalPolicies } from "./policy";
+import { staffUsers } from "./staff";
+
+export const returnRequests = pgTable(
+  "return_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The number the customer sees and writes on the parcel, e.g. RMA20261125A7K3Q9. */
+    rmaNo: text().notNull().unique(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    type: returnType().notNull(),
+    status: returnStatus().notNull(),
+    /** Decided at submission from the policy version below; never recomputed. */
+    route: jsonb().$type<Route>().notNull(),
+    policyId: uuid()
+      .notNull()
+      .references(() => approvalPolicies.id),
+    requestedRefundFen: integer().notNull(),
+    /** Set when operations accepts a partial refund after an inspection mismatch. */
+    approvedRefundFen: integer(),
+    infoReturnStatus: returnStatus(),
+    appealUsed: boolean().notNull().default(false),
+    refundApprovedBy: uuid().references(() => staffUsers.id),
+    rejectionCode: rejectionCode(),
+    returnCarrier: text(),
+    returnTrackingNo: text(),
+    deadlineAt: timestamp({ withTimezone: true }),
+    /** Optimistic lock: every change bumps it; a writer holding an older one gets a conflict. */
+    version: integer().notNull().default(1),
+    /** The client's key for one submission: a retry or double tap finds the same request. */
+    idempotencyKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("return_requests_customer_idempotency").on(t.customerId, t.idempotencyKey),
+    index("return_requests_status_idx").on(t.status, t.createdAt),
+    index("return_requests_deadline_idx").on(t.deadlineAt),
+    index("return_requests_customer_idx").on(t.customerId, t.createdAt),
+    index("return_requests_order_idx").on(t.orderId),
+    check("return_requests_requested_nonnegative", sql`${t.requestedRefundFen} >= 0`),
+    check(
+      "return_requests_approved_within_requested",
+      sql`${t.approvedRefundFen} IS NULL OR (${t.approvedRefundFen} >= 0 AND ${t.approvedRefundFen} <= ${t.requestedRefundFen})`,
+    ),
+  ],
+);
+
+export const returnLines = pgTable(
+  "return_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => returnRequests.id),
+    orderLineId: uuid()
+      .notNull()
+      .references(() => orderLines.id),
+    quantity: integer().notNull(),
+    refundFen: integer().notNull(),
+    reasonCode: reasonCode().notNull(),
+    note: text(),
+    /** Exchange only: the variant the customer wants instead. */
+    exchangeSkuId: uuid().references(() => skus.id),
+    /** Filled by the warehouse at inspection. */
+    receivedQuantity: integer(),
+    condition: itemCondition(),
+  },
+  (t) => [
+    unique("return_lines_request_line").on(t.requestId, t.orderLineId),
+    check("return_lines_quantity_positive", sql`${t.quantity} > 0`),
+    check("return_lines_refund_nonnegative", sql`${t.refundFen} >= 0`),
+  ],
+);
+
+/** Photo metadata; the bytes live in the storage backend (local disk or S3) under storageKey. */
+export const evidencePhotos = pgTable(
+  "evidence_photos",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    /** Null while the photo belongs to a draft that has not been submitted yet. */
+    requestId: uuid().references(() => returnRequests.id),
+    storageKey: text().notNull().unique(),
+    thumbnailKey: text().notNull(),
+    contentType: text().notNull(),
+    bytes: integer().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    sha256: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_photos_request_idx").on(t.requestId), index("evidence_photos_customer_idx").on(t.customerId)],
+);

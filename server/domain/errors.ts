@@ -1,0 +1,44 @@
+/**
+ * Every refusal the application gives has a code from this list. The API layer turns codes into
+ * HTTP/tRPC codes and into zh-CN / en messages (server/i18n); `params` fill the message.
+ */
+export const ERROR_CODES = {
+  invalid_transition: "BAD_REQUEST",
+  role_not_allowed: "FORBIDDEN",
+  appeal_already_used: "BAD_REQUEST",
+  four_eyes_required: "FORBIDDEN",
+  partial_not_allowed: "BAD_REQUEST",
+  quantity_exceeds_available: "BAD_REQUEST",
+  line_not_returnable: "BAD_REQUEST",
+  refund_exceeds_paid: "BAD_REQUEST",
+  version_conflict: "CONFLICT",
+  not_found: "NOT_FOUND",
+  unauthorized: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  rate_limited: "TOO_MANY_REQUESTS",
+  code_invalid: "BAD_REQUEST",
+  code_expired: "BAD_REQUEST",
+  code_attempts_exceeded: "TOO_MANY_REQUESTS",
+  order_phone_mismatch: "BAD_REQUEST",
+  duplicate_lines: "BAD_REQUEST",
+  exchange_variant_invalid: "BAD_REQUEST",
+  migrations_behind: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+    message?: string,
+  ) {
+    super(message ?? `${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,130 @@
+import { normaliseStages, type Route } from "./route";
+import type { ReturnStatus, ReturnType, Stage } from "./vocabulary";
+
+/** All fields present must hold for a rule to match. */
+export interface PolicyCondition {
+  amountAboveFen?: number;
+  anyCategoryHighValue?: boolean;
+  categoryIn?: string[];
+  typeIn?: ReturnType[];
+  /** The customer's requests within `historyWindowDays` before this one. */
+  priorReturnsAtLeast?: number;
+}
+
+/** Stages a rule may add on top of the type's base route. */
+export const OPTIONAL_STAGES = ["ops_review", "refund_approval"] as const;
+export type OptionalStage = (typeof OPTIONAL_STAGES)[number];
+
+export interface PolicyRule {
+  id: string;
+  description: string;
+  when: PolicyCondition;
+  addStages: OptionalStage[];
+}
+
+export interface Deadlines {
+  staffReviewHours: number;
+  customerInfoDays: number;
+  customerShipDays: number;
+  warehouseConfirmDays: number;
+  refundDays: number;
+  appealDays: number;
+}
+
+/** What happens when customer service has not answered in time. */
+export type CsReviewTimeout = "escalate" | "none";
+
+export interface ApprovalPolicy {
+  rules: PolicyRule[];
+  historyWindowDays: number;
+  deadlines: Deadlines;
+  csReviewTimeout: CsReviewTimeout;
+}
+
+/** The default policy of PRODUCT.md. Amounts in fen. */
+export const DEFAULT_POLICY: ApprovalPolicy = {
+  rules: [
+    { id: "amount-over-200", description: "退款金额超过 ¥200 需运营主管复核", when: { amountAboveFen: 200_00 }, addStages: ["ops_review"] },
+    { id: "high-value-category", description: "高价值品类（数码、珠宝等）需运营主管复核", when: { anyCategoryHighValue: true }, addStages: ["ops_review"] },
+    { id: "frequent-returner", description: "90 天内已有 5 次以上退换货的客户需运营主管复核", when: { priorReturnsAtLeast: 5 }, addStages: ["ops_review"] },
+    { id: "four-eyes-over-2000", description: "退款金额超过 ¥2000 需第二位财务审批", when: { amountAboveFen: 2000_00 }, addStages: ["refund_approval"] },
+  ],
+  historyWindowDays: 90,
+  deadlines: { staffReviewHours: 48, customerInfoDays: 7, customerShipDays: 7, warehouseConfirmDays: 10, refundDays: 7, appealDays: 7 },
+  csReviewTimeout: "escalate",
+};
+
+export interface RoutingInput {
+  type: ReturnType;
+  amountFen: number;
+  categories: { code: string; highValue: boolean }[];
+  priorReturns: number;
+}
+
+const BASE_STAGES: Record<ReturnType, Stage[]> = {
+  refund_only: ["cs_review", "refund"],
+  return_refund: ["cs_review", "customer_shipment", "warehouse_inspection", "refund"],
+  exchange: ["cs_review", "customer_shipment", "warehouse_inspection", "replacement"],
+};
+
+export function ruleMatches(when: PolicyCondition, input: RoutingInput): boolean {
+  if (when.amountAboveFen !== undefined && !(input.amountFen > when.amountAboveFen)) return false;
+  if (when.anyCategoryHighValue !== undefined && input.categories.some((c) => c.highValue) !== when.anyCategoryHighValue) return false;
+  if (when.categoryIn && !input.categories.some((c) => when.categoryIn!.includes(c.code))) return false;
+  if (when.typeIn && !when.typeIn.includes(input.type)) return false;
+  if (when.priorReturnsAtLeast !== undefined && input.priorReturns < when.priorReturnsAtLeast) return false;
+  return true;
+}
+
+/** Decides the route of a new request. Refund approval only applies where money is refunded. */
+export function decideRoute(policy: ApprovalPolicy, input: RoutingInput): Route {
+  const stages = new Set<Stage>(BASE_STAGES[input.type]);
+  const matchedRules: string[] = [];
+  for (const rule of policy.rules) {
+    if (!ruleMatches(rule.when, input)) continue;
+    const added = rule.addStages.filter((s) => s !== "refund_approval" || stages.has("refund"));
+    if (added.length === 0) continue;
+    matchedRules.push(rule.id);
+    added.forEach((s) => stages.add(s));
+  }
+  return { stages: normaliseStages(stages), matchedRules };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** When the request must have left `status`, by the policy it was submitted under. Null: no clock runs. */
+export function deadlineFor(status: ReturnStatus, policy: ApprovalPolicy, from: Date): Date | null {
+  const d = policy.deadlines;
+  const ms: Partial<Record<ReturnStatus, number>> = {
+    pending_cs_review: d.staffReviewHours * HOUR,
+    pending_ops_review: d.staffReviewHours * HOUR,
+    inspection_mismatch: d.staffReviewHours * HOUR,
+    needs_info: d.customerInfoDays * DAY,
+    awaiting_shipment: d.customerShipDays * DAY,
+    in_transit: d.warehouseConfirmDays * DAY,
+    pending_refund_approval: d.refundDays * DAY,
+    pending_refund: d.refundDays * DAY,
+    pending_replacement: d.refundDays * DAY,
+    rejected: d.appealDays * DAY,
+  };
+  const span = ms[status];
+  return span === undefined ? null : new Date(from.getTime() + span);
+}
+
+/**
+ * What the timer does when a deadline passes. Null: nothing changes state (staff are alerted
+ * instead — the alerting itself belongs to the notifications work).
+ */
+export function timeoutAction(status: ReturnStatus, policy: ApprovalPolicy): "escalate" | "expire" | null {
+  switch (status) {
+    case "pending_cs_review":
+      return policy.csReviewTimeout === "escalate" ? "escalate" : null;
+    case "needs_info":
+    case "awaiting_shipment":
+    case "rejected":
+      return "expire";
+    default:
+      return null;
+  }
+}

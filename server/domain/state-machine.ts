@@ -1,0 +1,165 @@
+import { AppError } from "./errors";
+import { statusAfter, type Route } from "./route";
+import type { Action, ActorRole, ReturnStatus, ReturnType, StaffRole } from "./vocabulary";
+
+/** What the state machine needs to know about a request. */
+export interface RequestState {
+  status: ReturnStatus;
+  type: ReturnType;
+  route: Route;
+  /** The review status a needs_info request goes back to. */
+  infoReturnStatus: ReturnStatus | null;
+  appealUsed: boolean;
+  /** Finance user who gave the first of two refund approvals (four-eyes). */
+  refundApprovedBy: string | null;
+}
+
+export interface Command {
+  action: Action;
+  role: ActorRole;
+  /** Staff user id, customer id, or "system". Used by the four-eyes rule. */
+  actorId: string;
+  /** For `receive`: whether what arrived matches what was declared. */
+  inspectionMatches?: boolean;
+}
+
+/** The outcome of an allowed command: the next status plus the fields the command changes. */
+export interface Transition {
+  from: ReturnStatus;
+  to: ReturnStatus;
+  changes: Partial<Pick<RequestState, "infoReturnStatus" | "appealUsed" | "refundApprovedBy">>;
+}
+
+interface Rule {
+  roles: readonly ActorRole[];
+  next: (req: RequestState, cmd: Command) => Pick<Transition, "to" | "changes">;
+}
+
+const to = (status: ReturnStatus) => () => ({ to: status, changes: {} });
+const after = (stage: Parameters<typeof statusAfter>[1]) => (req: RequestState) => ({
+  to: statusAfter(req.route, stage),
+  changes: {},
+});
+const askInfo = (req: RequestState) => ({ to: "needs_info" as const, changes: { infoReturnStatus: req.status } });
+const inspect = (req: RequestState, cmd: Command) =>
+  cmd.inspectionMatches === false ? { to: "inspection_mismatch" as const, changes: {} } : after("warehouse_inspection")(req);
+
+const CS: readonly ActorRole[] = ["customer_service"];
+const OPS: readonly ActorRole[] = ["operations_manager"];
+const CUSTOMER: readonly ActorRole[] = ["customer"];
+const WAREHOUSE: readonly ActorRole[] = ["warehouse"];
+const FINANCE: readonly ActorRole[] = ["finance"];
+const SYSTEM: readonly ActorRole[] = ["system"];
+
+const cancel: Rule = { roles: CUSTOMER, next: to("cancelled") };
+const expire: Rule = { roles: SYSTEM, next: to("closed") };
+
+/**
+ * The lifecycle of PRODUCT.md as a table: status → action → who may do it and where it leads.
+ * Anything not in the table is refused.
+ */
+export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = {
+  pending_cs_review: {
+    approve: { roles: CS, next: after("cs_review") },
+    reject: { roles: CS, next: to("rejected") },
+    request_info: { roles: CS, next: askInfo },
+    cancel,
+    escalate: { roles: SYSTEM, next: to("pending_ops_review") },
+  },
+  pending_ops_review: {
+    approve: { roles: OPS, next: after("ops_review") },
+    reject: { roles: OPS, next: to("rejected") },
+    request_info: { roles: OPS, next: askInfo },
+    cancel,
+  },
+  needs_info: {
+    provide_info: {
+      roles: CUSTOMER,
+      next: (req) => ({ to: req.infoReturnStatus ?? "pending_cs_review", changes: { infoReturnStatus: null } }),
+    },
+    cancel,
+    expire,
+  },
+  rejected: {
+    appeal: {
+      roles: CUSTOMER,
+      next: (req) => {
+        if (req.appealUsed) throw new AppError("appeal_already_used");
+        return { to: "pending_ops_review", changes: { appealUsed: true } };
+      },
+    },
+    expire,
+  },
+  awaiting_shipment: {
+    ship: { roles: CUSTOMER, next: after("customer_shipment") },
+    // A parcel can arrive before the customer typed the tracking number.
+    receive: { roles: WAREHOUSE, next: inspect },
+    cancel,
+    expire,
+  },
+  in_transit: {
+    receive: { roles: WAREHOUSE, next: inspect },
+    cancel,
+  },
+  inspection_mismatch: {
+    accept_full: { roles: OPS, next: after("warehouse_inspection") },
+    accept_partial: {
+      roles: OPS,
+      next: (req) => {
+        if (req.type === "exchange") throw new AppError("partial_not_allowed");
+        return after("warehouse_inspection")(req);
+      },
+    },
+    reject: { roles: OPS, next: to("rejected") },
+  },
+  pending_refund_approval: {
+    approve_refund: {
+      roles: FINANCE,
+      next: (req, cmd) => ({ to: statusAfter(req.route, "refund_approval"), changes: { refundApprovedBy: cmd.actorId } }),
+    },
+  },
+  pending_refund: {
+    refund: {
+      roles: FINANCE,
+      next: (req, cmd) => {
+        if (req.route.stages.includes("refund_approval") && req.refundApprovedBy === cmd.actorId) {
+          throw new AppError("four_eyes_required");
+        }
+        return { to: "refunding", changes: {} };
+      },
+    },
+  },
+  refunding: {
+    refund_succeeded: { roles: SYSTEM, next: to("completed") },
+    refund_failed: { roles: SYSTEM, next: to("pending_refund") },
+  },
+  pending_replacement: {
+    ship_replacement: { roles: WAREHOUSE, next: to("completed") },
+  },
+  completed: {},
+  cancelled: {},
+  closed: {},
+};
+
+/** Applies a command to a request, or throws an AppError that names the state and the action. */
+export function transition(req: RequestState, cmd: Command): Transition {
+  const rule = TRANSITIONS[req.status][cmd.action];
+  if (!rule) throw new AppError("invalid_transition", { action: cmd.action, status: req.status });
+  if (!rule.roles.includes(cmd.role)) {
+    throw new AppError("role_not_allowed", { action: cmd.action, status: req.status, role: cmd.role });
+  }
+  const { to: next, changes } = rule.next(req, cmd);
+  return { from: req.status, to: next, changes };
+}
+
+/** Actions `role` may take from `status` (what the UI offers; the server still checks). */
+export function allowedActions(status: ReturnStatus, role: ActorRole): Action[] {
+  return (Object.entries(TRANSITIONS[status]) as [Action, Rule][])
+    .filter(([, rule]) => rule.roles.includes(role))
+    .map(([action]) => action);
+}
+
+/** The statuses in which a staff role has something to do: that role's queue. */
+export function queueStatuses(role: StaffRole): ReturnStatus[] {
+  return (Object.keys(TRANSITIONS) as ReturnStatus[]).filter((s) => allowedActions(s, role).length > 0);
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed lazily so that `next build` (which imports
+ * server modules to collect page data) does not need runtime secrets.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Any PostgreSQL. Unset → scripts start the embedded server and set it for the app. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder for the embedded database, uploads and generated secrets. */
+  DATA_DIR: z.string().default(".data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_URL: z.string().url().optional(),
+  /** `none` = dev/demo: codes go to the sms_outbox table and the server log only. */
+  SMS_PROVIDER: z.enum(["none"]).default("none"),
+  /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Set by `npm start` / the tests on the embedded database: demo helpers such as showing the SMS code. */
+  DEMO_MODE: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= schema.parse(process.env);
+  return cached;
+}
+
+/**
+ * True in the demo set-up only: no SMS provider and DEMO_MODE=1 (set by the scripts that run
+ * the embedded database). A production deployment never sets DEMO_MODE.
+ */
+export function isDemoSms(): boolean {
+  const e = env();
+  return e.SMS_PROVIDER === "none" && e.DEMO_MODE === "1";
+}
