@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   four_eyes_required: "FORBIDDEN",
   partial_not_allowed: "BAD_REQUEST",
   quantity_exceeds_available: "BAD_REQUEST",
+  items_already_claimed: "CONFLICT",
   line_not_returnable: "BAD_REQUEST",
   refund_exceeds_paid: "BAD_REQUEST",
   version_conflict: "CONFLICT",
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   code_attempts_exceeded: "TOO_MANY_REQUESTS",
   order_phone_mismatch: "BAD_REQUEST",
   duplicate_lines: "BAD_REQUEST",
+  missing_field: "BAD_REQUEST",
   exchange_variant_invalid: "BAD_REQUEST",
   migrations_behind: "INTERNAL_SERVER_ERROR",
 } as const;

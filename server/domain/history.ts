@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Action, ReturnStatus } from "./vocabulary";
 
 /** One entry of a request's append-only history. */
 export interface HistoryEvent {
@@ -8,9 +9,9 @@ export interface HistoryEvent {
   actorType: "customer" | "staff" | "system";
   actorId: string | null;
   role: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
+  action: Action;
+  fromStatus: ReturnStatus | null;
+  toStatus: ReturnStatus;
   reasonCode: string | null;
   comment: string | null;
   changes: Record<string, unknown>;

@@ -39,3 +39,12 @@ export function normaliseStages(stages: Iterable<Stage>): Stage[] {
   const set = new Set(stages);
   return STAGES.filter((s) => set.has(s));
 }
+
+/**
+ * Whether a request in `status` holds its items: open and finished requests do; rejected,
+ * cancelled and closed ones give them back, so the customer can file again (an appeal takes
+ * them once more).
+ */
+export function holdsItems(status: ReturnStatus): boolean {
+  return status !== "rejected" && status !== "cancelled" && status !== "closed";
+}

@@ -163,3 +163,15 @@ export function allowedActions(status: ReturnStatus, role: ActorRole): Action[] 
 export function queueStatuses(role: StaffRole): ReturnStatus[] {
   return (Object.keys(TRANSITIONS) as ReturnStatus[]).filter((s) => allowedActions(s, role).length > 0);
 }
+
+/** Every role that may take `action` in some state: who may call the action at all. */
+export function rolesFor(action: Action): ActorRole[] {
+  const roles = new Set<ActorRole>();
+  for (const rules of Object.values(TRANSITIONS)) rules[action]?.roles.forEach((r) => roles.add(r));
+  return [...roles];
+}
+
+/** The staff roles among rolesFor(action). */
+export function staffRolesFor(action: Action): StaffRole[] {
+  return rolesFor(action).filter((r): r is StaffRole => r !== "customer" && r !== "system");
+}

@@ -1,0 +1,13 @@
+import { adminRouter } from "./routers/admin";
+import { customerRouter } from "./routers/customer";
+import { staffRouter } from "./routers/staff";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  customer: customerRouter,
+  staff: staffRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,123 @@
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { categories, customers, orderLines, orders, products, skus } from "../../../db/schema";
+import { lineEligibility } from "../../domain/eligibility";
+import { AppError } from "../../domain/errors";
+import {
+  appealInput,
+  cancelInput,
+  orderRefInput,
+  provideInfoInput,
+  requestCodeInput,
+  requestRefInput,
+  shipInput,
+  submitReturnInput,
+  verifyCodeInput,
+} from "../../schemas/customer";
+import { actOnRequest, type Actor } from "../../services/act-on-request";
+import { endCustomerSession, requestCode, verifyCode } from "../../services/customer-verification";
+import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
+import { submitReturn } from "../../services/submit-return";
+import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
+
+const asCustomer = (customer: { id: string }): Actor => ({ type: "customer", id: customer.id, role: "customer" });
+
+export const customerRouter = createTRPCRouter({
+  requestCode: publicProcedure.input(requestCodeInput).mutation(({ ctx, input }) =>
+    requestCode(ctx.db, { ...input, ip: ctx.ip }, { demo: ctx.demo, log: ctx.log }),
+  ),
+
+  verifyCode: publicProcedure.input(verifyCodeInput).mutation(async ({ ctx, input }) => {
+    const session = await verifyCode(ctx.db, { ...input, ip: ctx.ip });
+    ctx.setCustomerCookie(session.token, { expires: session.expiresAt });
+    return { ok: true as const };
+  }),
+
+  signOut: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.customerToken) await endCustomerSession(ctx.db, ctx.customerToken);
+    ctx.setCustomerCookie(null);
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.query(({ ctx }) => (ctx.customer ? { name: ctx.customer.name, phone: ctx.customer.phone } : null)),
+
+  orders: customerProcedure.query(({ ctx }) =>
+    ctx.db
+      .select({ id: orders.id, orderNo: orders.orderNo, totalPaidFen: orders.totalPaidFen, status: orders.status, paidAt: orders.paidAt })
+      .from(orders)
+      .where(eq(orders.customerId, ctx.customer.id))
+      .orderBy(asc(orders.createdAt)),
+  ),
+
+  /** The order's lines with what can still be returned, why not when nothing, and exchange variants. */
+  returnableLines: customerProcedure.input(orderRefInput).query(async ({ ctx, input }) => {
+    const [order] = await ctx.db
+      .select()
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(and(eq(orders.orderNo, input.orderNo), eq(orders.customerId, ctx.customer.id)));
+    if (!order) throw new AppError("not_found");
+    const rows = await ctx.db
+      .select({ line: orderLines, sku: skus, category: categories })
+      .from(orderLines)
+      .innerJoin(skus, eq(skus.id, orderLines.skuId))
+      .innerJoin(products, eq(products.id, skus.productId))
+      .innerJoin(categories, eq(categories.id, products.categoryId))
+      .where(eq(orderLines.orderId, order.orders.id))
+      .orderBy(asc(orderLines.title));
+    const productIds = [...new Set(rows.map((r) => r.sku.productId))];
+    const variants = productIds.length
+      ? await ctx.db
+          .select({ id: skus.id, productId: skus.productId, attributes: skus.attributes, stock: skus.stock })
+          .from(skus)
+          .where(and(inArray(skus.productId, productIds), gte(skus.stock, 1)))
+      : [];
+    const now = new Date();
+    return {
+      order: { id: order.orders.id, orderNo: order.orders.orderNo, paymentMethod: order.orders.paymentMethod, deliveredAt: order.orders.deliveredAt },
+      lines: rows.map(({ line, sku, category }) => ({
+        id: line.id,
+        title: line.title,
+        attributes: sku.attributes,
+        quantity: line.quantity,
+        paidFen: line.paidFen,
+        category: { code: category.code, nameZh: category.nameZh, nameEn: category.nameEn },
+        ...lineEligibility({ ...line, category }, order.orders, now),
+        exchangeVariants: variants.filter((v) => v.productId === sku.productId && v.id !== sku.id).map(({ id, attributes }) => ({ id, attributes })),
+      })),
+    };
+  }),
+
+  submit: customerProcedure.input(submitReturnInput).mutation(({ ctx, input }) => submitReturn(ctx.db, { ...input, customerId: ctx.customer.id })),
+
+  requests: customerProcedure.query(({ ctx }) => listCustomerRequests(ctx.db, ctx.customer.id)),
+
+  request: customerProcedure.input(requestRefInput).query(({ ctx, input }) => requestForCustomer(ctx.db, ctx.customer.id, input)),
+
+  cancel: customerProcedure.input(cancelInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "cancel", comment: input.comment }),
+  ),
+
+  provideInfo: customerProcedure.input(provideInfoInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), {
+      requestId: input.requestId,
+      expectedVersion: input.version,
+      action: "provide_info",
+      comment: input.comment,
+      photoIds: input.photoIds,
+    }),
+  ),
+
+  ship: customerProcedure.input(shipInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), {
+      requestId: input.requestId,
+      expectedVersion: input.version,
+      action: "ship",
+      shipment: { carrier: input.carrier, trackingNo: input.trackingNo },
+    }),
+  ),
+
+  appeal: customerProcedure.input(appealInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "appeal", comment: input.comment }),
+  ),
+});
+

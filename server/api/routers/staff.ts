@@ -1,0 +1,61 @@
+import type { z } from "zod";
+import { STAFF_ROLES, type Action } from "../../domain/vocabulary";
+import { staffRolesFor } from "../../domain/state-machine";
+import {
+  acceptPartialInput,
+  approveInput,
+  plainDecisionInput,
+  queueInput,
+  receiveInput,
+  rejectInput,
+  requestIdInput,
+  requestInfoInput,
+} from "../../schemas/staff";
+import { actOnRequest, type ActInput } from "../../services/act-on-request";
+import { payOutRefund } from "../../services/pay-out-refund";
+import { listQueue, requestForStaff } from "../../services/read-requests";
+import { createTRPCRouter, staffProcedure } from "../trpc";
+
+type WithRequest = { requestId: string; version: number; comment?: string };
+
+/**
+ * A procedure for one decision. Who may call it comes from the state machine's table, so the
+ * API and the lifecycle cannot disagree; the state machine checks the role again per state.
+ */
+function decision<S extends z.ZodType<WithRequest>>(action: Action, schema: S, extra: (input: z.output<S>) => Partial<ActInput> = () => ({})) {
+  return staffProcedure(staffRolesFor(action))
+    .input(schema)
+    .mutation(async ({ ctx, input: parsed }) => {
+      const input = parsed as z.output<S>;
+      const result = await actOnRequest(
+        ctx.db,
+        { type: "staff", id: ctx.staff.id, role: ctx.staff.role },
+        { requestId: input.requestId, expectedVersion: input.version, action, comment: input.comment ?? null, ...extra(input) },
+      );
+      // Money leaves only after the reservation is committed; the gateway sees the same refund number on every retry.
+      if (result.refundId) await payOutRefund(ctx.db, result.refundId, ctx.gateway);
+      return result;
+    });
+}
+
+export const staffRouter = createTRPCRouter({
+  me: staffProcedure(STAFF_ROLES).query(({ ctx }) => ({ name: ctx.staff.name, email: ctx.staff.email, role: ctx.staff.role })),
+
+  queue: staffProcedure(STAFF_ROLES)
+    .input(queueInput)
+    .query(({ ctx, input }) => listQueue(ctx.db, ctx.staff.role, { status: input.status })),
+
+  request: staffProcedure(STAFF_ROLES)
+    .input(requestIdInput)
+    .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff.role)),
+
+  approve: decision("approve", approveInput),
+  reject: decision("reject", rejectInput, (i) => ({ rejectionCode: i.rejectionCode })),
+  requestInfo: decision("request_info", requestInfoInput),
+  acceptFull: decision("accept_full", plainDecisionInput),
+  acceptPartial: decision("accept_partial", acceptPartialInput, (i) => ({ deductionFen: i.deductionFen })),
+  receive: decision("receive", receiveInput, (i) => ({ inspection: { lines: i.lines } })),
+  shipReplacement: decision("ship_replacement", plainDecisionInput),
+  approveRefund: decision("approve_refund", plainDecisionInput),
+  refund: decision("refund", plainDecisionInput),
+});

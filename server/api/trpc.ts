@@ -1,0 +1,70 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from "../domain/errors";
+import type { StaffRole } from "../domain/vocabulary";
+import { errorMessage, fieldErrors } from "../i18n/errors";
+import { DEFAULT_LOCALE } from "../i18n/locale";
+import type { Context } from "./context";
+
+const CHECK_FIELDS = { "zh-CN": "请检查标出的项目", en: "Please check the highlighted fields" } as const;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  /** The one place errors become what clients see: a localized message, the app code, per-field messages. */
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? DEFAULT_LOCALE;
+    const cause = error.cause;
+    if (cause instanceof ZodError) {
+      return {
+        ...shape,
+        message: CHECK_FIELDS[locale],
+        data: { ...shape.data, appCode: "validation" as const, fieldErrors: fieldErrors(cause.issues, locale), params: {} as ErrorParams, stack: undefined },
+      };
+    }
+    if (isAppError(cause)) {
+      return {
+        ...shape,
+        message: errorMessage(cause.code, cause.params, locale),
+        data: { ...shape.data, appCode: cause.code as ErrorCode | "validation", fieldErrors: null, params: cause.params, stack: undefined },
+      };
+    }
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: internal ? (locale === "zh-CN" ? "服务器出错了，请稍后再试" : "Something went wrong. Try again later") : shape.message,
+      data: { ...shape.data, appCode: null, fieldErrors: null, params: {} as ErrorParams, stack: undefined },
+    };
+  },
+});
+
+/** Turns AppErrors thrown anywhere below into the matching tRPC code (and so HTTP status). */
+const appErrors = t.middleware(async ({ next, ctx }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: ERROR_CODES[cause.code], message: errorMessage(cause.code, cause.params, ctx.locale), cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") ctx.log(`[trpc] ${result.error.stack ?? result.error.message}`);
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+/** A signed-in customer (SMS-verified); handlers get a non-null ctx.customer. */
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.customer) throw new TRPCError({ code: "UNAUTHORIZED", message: errorMessage("unauthorized", {}, ctx.locale) });
+  return next({ ctx: { ...ctx, customer: ctx.customer } });
+});
+
+/** A signed-in, active staff user whose role is one of `roles`; handlers get a non-null ctx.staff. */
+export function staffProcedure(roles: readonly StaffRole[]) {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED", message: errorMessage("unauthorized", {}, ctx.locale) });
+    if (!roles.includes(ctx.staff.role)) throw new TRPCError({ code: "FORBIDDEN", message: errorMessage("forbidden", {}, ctx.locale) });
+    return next({ ctx: { ...ctx, staff: ctx.staff } });
+  });
+}

@@ -1,0 +1,65 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { staffUsers } from "../../db/schema";
+import type { StaffRole } from "../domain/vocabulary";
+import { hitRateLimit } from "../services/rate-limit";
+import { hashPassword, verifyPassword } from "./password";
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  sessionVersion: number;
+}
+
+// Checked when the email is unknown, so a wrong email takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Email + password check. Limits: 5 tries per email and 30 per IP in 15 minutes, counted before
+ * the check so that a guesser learns nothing once the limit is reached.
+ */
+export async function authenticateStaff(db: DbOrTx, email: string, password: string, ip: string, now = new Date()): Promise<StaffUser | null> {
+  const normalised = email.trim().toLowerCase();
+  await hitRateLimit(db, `login:ip:${ip}`, 30, 900, now);
+  await hitRateLimit(db, `login:email:${normalised}`, 5, 900, now);
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalised));
+  if (!user) {
+    dummyHash ??= hashPassword("not-a-user-password");
+    await verifyPassword(await dummyHash, password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password)) || !user.active) return null;
+  await db.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, user.id));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The user behind a session, read on every request: a disabled user, or one whose role or
+ * password changed since sign-in (sessionVersion bumped), gets null and is signed out at once.
+ */
+export async function activeStaff(db: DbOrTx, id: string, sessionVersion: number): Promise<StaffUser | null> {
+  const [user] = await db
+    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, sessionVersion: staffUsers.sessionVersion })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.id, id), eq(staffUsers.active, true), eq(staffUsers.sessionVersion, sessionVersion)));
+  return user ?? null;
+}
+
+/** Changing a role or disabling a user ends their sessions by bumping sessionVersion. */
+export async function updateStaffAccess(db: DbOrTx, id: string, change: { role?: StaffRole; active?: boolean }): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ ...change, sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+    .where(eq(staffUsers.id, id));
+}
+
+export async function createStaffUser(db: DbOrTx, input: { email: string; name: string; password: string; role: StaffRole }) {
+  const [row] = await db
+    .insert(staffUsers)
+    .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+    .returning({ id: staffUsers.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row.id;
+}

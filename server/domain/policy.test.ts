@@ -1,0 +1,369 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  decideRoute,
+  deadlineFor,
+  DEFAULT_POLICY,
+  ruleMatches,
+  timeoutAction,
+  type ApprovalPolicy,
+  type PolicyCondition,
+  type PolicyRule,
+  type RoutingInput,
+} from "./policy";
+import { transition } from "./state-machine";
+import { RETURN_STATUSES, RETURN_TYPES, STAGES, type ReturnStatus, type ReturnType, type Stage } from "./vocabulary";
+
+const YUAN = 100;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const apparel = { code: "apparel", highValue: false };
+const electronics = { code: "electronics", highValue: true };
+const jewellery = { code: "jewellery", highValue: true };
+
+function input(overrides: Partial<RoutingInput> = {}): RoutingInput {
+  return { type: "refund_only", amountFen: 100 * YUAN, categories: [apparel], priorReturns: 0, ...overrides };
+}
+
+function policyWith(rules: PolicyRule[]): ApprovalPolicy {
+  return { ...DEFAULT_POLICY, rules };
+}
+
+describe("decideRoute with the default policy (PRODUCT.md)", () => {
+  it("≤ ¥200 refund-only, no sensitive category: customer service alone, then refund", () => {
+    expect(decideRoute(DEFAULT_POLICY, input())).toEqual({ stages: ["cs_review", "refund"], matchedRules: [] });
+  });
+
+  it("exactly ¥200.00 (20000 fen) does not add operations review; 20001 fen does", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 20_000 })).stages).toEqual(["cs_review", "refund"]);
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 20_001 }))).toEqual({
+      stages: ["cs_review", "ops_review", "refund"],
+      matchedRules: ["amount-over-200"],
+    });
+  });
+
+  it("a high-value category adds operations review even for a small amount", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 50 * YUAN, categories: [apparel, electronics] }))).toEqual({
+      stages: ["cs_review", "ops_review", "refund"],
+      matchedRules: ["high-value-category"],
+    });
+  });
+
+  it("a frequent returner (5 or more prior returns) adds operations review; 4 does not", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ priorReturns: 4 })).stages).toEqual(["cs_review", "refund"]);
+    expect(decideRoute(DEFAULT_POLICY, input({ priorReturns: 5 }))).toEqual({
+      stages: ["cs_review", "ops_review", "refund"],
+      matchedRules: ["frequent-returner"],
+    });
+  });
+
+  it("return & refund has customer shipment and warehouse inspection", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ type: "return_refund" })).stages).toEqual([
+      "cs_review",
+      "customer_shipment",
+      "warehouse_inspection",
+      "refund",
+    ]);
+  });
+
+  it("exchange has shipment and inspection and a replacement instead of a refund", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ type: "exchange" })).stages).toEqual([
+      "cs_review",
+      "customer_shipment",
+      "warehouse_inspection",
+      "replacement",
+    ]);
+  });
+
+  it("above ¥2000 adds a second finance approval (four-eyes); exactly ¥2000 does not", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 200_000 }))).toEqual({
+      stages: ["cs_review", "ops_review", "refund"],
+      matchedRules: ["amount-over-200"],
+    });
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 200_001, type: "return_refund" }))).toEqual({
+      stages: ["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "refund_approval", "refund"],
+      matchedRules: ["amount-over-200", "four-eyes-over-2000"],
+    });
+  });
+
+  it("an exchange never gets refund approval, however large, and does not list the four-eyes rule", () => {
+    const r = decideRoute(DEFAULT_POLICY, input({ type: "exchange", amountFen: 1_000_000 * YUAN, categories: [jewellery], priorReturns: 9 }));
+    expect(r).toEqual({
+      stages: ["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "replacement"],
+      matchedRules: ["amount-over-200", "high-value-category", "frequent-returner"],
+    });
+  });
+
+  it("lists every matching rule id in policy order, even when they add the same stage", () => {
+    const r = decideRoute(DEFAULT_POLICY, input({ amountFen: 300_000, categories: [electronics], priorReturns: 6 }));
+    expect(r.matchedRules).toEqual(["amount-over-200", "high-value-category", "frequent-returner", "four-eyes-over-2000"]);
+    expect(r.stages).toEqual(["cs_review", "ops_review", "refund_approval", "refund"]);
+  });
+
+  it("a request with no categories is not high-value", () => {
+    expect(decideRoute(DEFAULT_POLICY, input({ categories: [] })).stages).toEqual(["cs_review", "refund"]);
+  });
+
+  it("does not mutate the policy", () => {
+    const before = structuredClone(DEFAULT_POLICY);
+    decideRoute(DEFAULT_POLICY, input({ amountFen: 999_999, type: "return_refund", categories: [electronics] }));
+    expect(DEFAULT_POLICY).toEqual(before);
+  });
+});
+
+describe("decideRoute with custom policies", () => {
+  const opsForShoes: PolicyRule = { id: "shoes", description: "", when: { categoryIn: ["shoes"] }, addStages: ["ops_review"] };
+
+  it("categoryIn matches when any line's category is listed", () => {
+    const p = policyWith([opsForShoes]);
+    expect(decideRoute(p, input({ categories: [apparel] })).stages).toEqual(["cs_review", "refund"]);
+    expect(decideRoute(p, input({ categories: [apparel, { code: "shoes", highValue: false }] }))).toEqual({
+      stages: ["cs_review", "ops_review", "refund"],
+      matchedRules: ["shoes"],
+    });
+  });
+
+  it("typeIn restricts a rule to some request types", () => {
+    const p = policyWith([{ id: "rr-ops", description: "", when: { typeIn: ["return_refund"] }, addStages: ["ops_review"] }]);
+    expect(decideRoute(p, input({ type: "refund_only" })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ type: "exchange" })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ type: "return_refund" }))).toEqual({
+      stages: ["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "refund"],
+      matchedRules: ["rr-ops"],
+    });
+  });
+
+  it("priorReturnsAtLeast is inclusive", () => {
+    const p = policyWith([{ id: "freq", description: "", when: { priorReturnsAtLeast: 2 }, addStages: ["ops_review"] }]);
+    expect(decideRoute(p, input({ priorReturns: 1 })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ priorReturns: 2 })).matchedRules).toEqual(["freq"]);
+  });
+
+  it("all conditions of a rule must hold", () => {
+    const p = policyWith([
+      { id: "big-shoes", description: "", when: { categoryIn: ["shoes"], amountAboveFen: 500 * YUAN, typeIn: ["refund_only"] }, addStages: ["refund_approval"] },
+    ]);
+    const shoes = { code: "shoes", highValue: false };
+    expect(decideRoute(p, input({ categories: [shoes], amountFen: 500 * YUAN })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ categories: [apparel], amountFen: 600 * YUAN })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ categories: [shoes], amountFen: 600 * YUAN, type: "return_refund" })).matchedRules).toEqual([]);
+    expect(decideRoute(p, input({ categories: [shoes], amountFen: 600 * YUAN }))).toEqual({
+      stages: ["cs_review", "refund_approval", "refund"],
+      matchedRules: ["big-shoes"],
+    });
+  });
+
+  it("anyCategoryHighValue: false matches only requests without a high-value category", () => {
+    const p = policyWith([{ id: "ordinary", description: "", when: { anyCategoryHighValue: false }, addStages: ["ops_review"] }]);
+    expect(decideRoute(p, input({ categories: [apparel] })).matchedRules).toEqual(["ordinary"]);
+    expect(decideRoute(p, input({ categories: [apparel, jewellery] })).matchedRules).toEqual([]);
+  });
+
+  it("a rule that would only add refund approval to an exchange does not match visibly", () => {
+    const p = policyWith([
+      { id: "fe", description: "", when: {}, addStages: ["refund_approval"] },
+      { id: "both", description: "", when: {}, addStages: ["ops_review", "refund_approval"] },
+    ]);
+    expect(decideRoute(p, input({ type: "exchange" }))).toEqual({
+      stages: ["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "replacement"],
+      matchedRules: ["both"],
+    });
+  });
+
+  it("no rules: the base route of the type", () => {
+    const p = policyWith([]);
+    expect(decideRoute(p, input({ amountFen: 10_000_000, categories: [electronics], priorReturns: 50 }))).toEqual({
+      stages: ["cs_review", "refund"],
+      matchedRules: [],
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// properties
+// ---------------------------------------------------------------------------------------------
+
+const BASE: Record<ReturnType, Stage[]> = {
+  refund_only: ["cs_review", "refund"],
+  return_refund: ["cs_review", "customer_shipment", "warehouse_inspection", "refund"],
+  exchange: ["cs_review", "customer_shipment", "warehouse_inspection", "replacement"],
+};
+
+/** The condition semantics, written independently of policy.ts. */
+function holds(when: PolicyCondition, i: RoutingInput): boolean {
+  const anyHigh = i.categories.some((c) => c.highValue);
+  return (
+    (when.amountAboveFen === undefined || i.amountFen > when.amountAboveFen) &&
+    (when.anyCategoryHighValue === undefined || anyHigh === when.anyCategoryHighValue) &&
+    (when.categoryIn === undefined || i.categories.some((c) => when.categoryIn!.includes(c.code))) &&
+    (when.typeIn === undefined || when.typeIn.includes(i.type)) &&
+    (when.priorReturnsAtLeast === undefined || i.priorReturns >= when.priorReturnsAtLeast)
+  );
+}
+
+const CODES = ["apparel", "shoes", "electronics", "jewellery", "food"];
+const amountArb = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000 }),
+  fc.constantFrom(0, 19_999, 20_000, 20_001, 199_999, 200_000, 200_001),
+);
+const inputArb: fc.Arbitrary<RoutingInput> = fc.record({
+  type: fc.constantFrom(...RETURN_TYPES),
+  amountFen: amountArb,
+  categories: fc.array(fc.record({ code: fc.constantFrom(...CODES), highValue: fc.boolean() }), { maxLength: 4 }),
+  priorReturns: fc.integer({ min: 0, max: 12 }),
+});
+
+const conditionArb: fc.Arbitrary<PolicyCondition> = fc.record(
+  {
+    amountAboveFen: amountArb,
+    anyCategoryHighValue: fc.boolean(),
+    categoryIn: fc.subarray(CODES),
+    typeIn: fc.subarray([...RETURN_TYPES]),
+    priorReturnsAtLeast: fc.integer({ min: 0, max: 12 }),
+  },
+  { requiredKeys: [] },
+);
+const rulesArb: fc.Arbitrary<PolicyRule[]> = fc
+  .array(
+    fc.record({
+      when: conditionArb,
+      addStages: fc.subarray(["ops_review", "refund_approval"] as ("ops_review" | "refund_approval")[]),
+    }),
+    { maxLength: 6 },
+  )
+  .map((rules) => rules.map((r, i) => ({ id: `rule-${i}`, description: "", ...r })));
+
+describe("properties of decideRoute", () => {
+  it("default policy: stages and matched rules are exactly what PRODUCT.md says", () => {
+    fc.assert(
+      fc.property(inputArb, (i) => {
+        const big = i.amountFen > 200 * YUAN;
+        const high = i.categories.some((c) => c.highValue);
+        const frequent = i.priorReturns >= 5;
+        const fourEyes = i.amountFen > 2000 * YUAN && i.type !== "exchange";
+        const expectedStages = STAGES.filter(
+          (s) => BASE[i.type].includes(s) || (s === "ops_review" && (big || high || frequent)) || (s === "refund_approval" && fourEyes),
+        );
+        const expectedRules = [
+          big && "amount-over-200",
+          high && "high-value-category",
+          frequent && "frequent-returner",
+          fourEyes && "four-eyes-over-2000",
+        ].filter(Boolean);
+        expect(decideRoute(DEFAULT_POLICY, i)).toEqual({ stages: expectedStages, matchedRules: expectedRules });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("any policy: base route kept, canonical order, refund approval only with a refund, every matched rule holds", () => {
+    fc.assert(
+      fc.property(rulesArb, inputArb, (rules, i) => {
+        const r = decideRoute(policyWith(rules), i);
+        // canonical order, no duplicates
+        for (let k = 1; k < r.stages.length; k++) expect(STAGES.indexOf(r.stages[k]!)).toBeGreaterThan(STAGES.indexOf(r.stages[k - 1]!));
+        for (const s of BASE[i.type]) expect(r.stages).toContain(s);
+        expect(r.stages.includes("refund") && r.stages.includes("replacement")).toBe(false);
+        if (i.type === "exchange") expect(r.stages).not.toContain("refund_approval");
+        // matched rules: exactly the rules that hold and add something applicable, in policy order
+        const applicable = (rule: PolicyRule) => rule.addStages.some((s) => s === "ops_review" || i.type !== "exchange");
+        expect(r.matchedRules).toEqual(rules.filter((rule) => holds(rule.when, i) && applicable(rule)).map((rule) => rule.id));
+        // every extra stage comes from a matched rule, every matched rule's stages are present
+        const added = new Set(rules.filter((rule) => r.matchedRules.includes(rule.id)).flatMap((rule) => rule.addStages));
+        for (const s of r.stages) expect(BASE[i.type].includes(s) || added.has(s as "ops_review")).toBe(true);
+        for (const s of added) if (s === "ops_review" || i.type !== "exchange") expect(r.stages).toContain(s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("ruleMatches agrees with the independent reading of the conditions", () => {
+    fc.assert(fc.property(conditionArb, inputArb, (when, i) => {
+      expect(ruleMatches(when, i)).toBe(holds(when, i));
+    }), { numRuns: 1000 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// deadlines
+// ---------------------------------------------------------------------------------------------
+
+describe("deadlineFor (default policy)", () => {
+  const from = new Date("2025-11-11T00:00:00+08:00");
+
+  it.each([
+    ["pending_cs_review", 48 * HOUR],
+    ["pending_ops_review", 48 * HOUR],
+    ["inspection_mismatch", 48 * HOUR],
+    ["needs_info", 7 * DAY],
+    ["awaiting_shipment", 7 * DAY],
+    ["in_transit", 10 * DAY],
+    ["pending_refund_approval", 7 * DAY],
+    ["pending_refund", 7 * DAY],
+    ["pending_replacement", 7 * DAY],
+    ["rejected", 7 * DAY],
+  ] as [ReturnStatus, number][])("%s must be left within %i ms", (status, ms) => {
+    expect(deadlineFor(status, DEFAULT_POLICY, from)?.getTime()).toBe(from.getTime() + ms);
+  });
+
+  it("48 h review from 2025-11-11 00:00 (Beijing) ends 2025-11-13 00:00 (Beijing)", () => {
+    expect(deadlineFor("pending_cs_review", DEFAULT_POLICY, from)?.toISOString()).toBe("2025-11-12T16:00:00.000Z");
+  });
+
+  it.each(["completed", "cancelled", "closed", "refunding"] as ReturnStatus[])("no clock runs in %s", (status) => {
+    expect(deadlineFor(status, DEFAULT_POLICY, from)).toBeNull();
+  });
+
+  it("follows a configured policy and does not change the start date", () => {
+    const p: ApprovalPolicy = {
+      ...DEFAULT_POLICY,
+      deadlines: { staffReviewHours: 24, customerInfoDays: 3, customerShipDays: 5, warehouseConfirmDays: 2, refundDays: 1, appealDays: 14 },
+    };
+    const start = new Date(from.getTime());
+    expect(deadlineFor("pending_cs_review", p, start)?.getTime()).toBe(from.getTime() + 24 * HOUR);
+    expect(deadlineFor("needs_info", p, start)?.getTime()).toBe(from.getTime() + 3 * DAY);
+    expect(deadlineFor("awaiting_shipment", p, start)?.getTime()).toBe(from.getTime() + 5 * DAY);
+    expect(deadlineFor("in_transit", p, start)?.getTime()).toBe(from.getTime() + 2 * DAY);
+    expect(deadlineFor("pending_refund", p, start)?.getTime()).toBe(from.getTime() + 1 * DAY);
+    expect(deadlineFor("rejected", p, start)?.getTime()).toBe(from.getTime() + 14 * DAY);
+    expect(start.getTime()).toBe(from.getTime());
+  });
+
+  it("every non-terminal status except refunding (waiting on the gateway) has a deadline", () => {
+    for (const s of RETURN_STATUSES) {
+      const d = deadlineFor(s, DEFAULT_POLICY, from);
+      if (["completed", "cancelled", "closed", "refunding"].includes(s)) expect(d).toBeNull();
+      else expect(d!.getTime()).toBeGreaterThan(from.getTime());
+    }
+  });
+});
+
+describe("timeoutAction", () => {
+  it("customer service timeout escalates under the default policy, does nothing when configured so", () => {
+    expect(timeoutAction("pending_cs_review", DEFAULT_POLICY)).toBe("escalate");
+    expect(timeoutAction("pending_cs_review", { ...DEFAULT_POLICY, csReviewTimeout: "none" })).toBeNull();
+  });
+
+  it.each(["needs_info", "awaiting_shipment", "rejected"] as ReturnStatus[])("a customer who does not act in %s: the request closes", (s) => {
+    expect(timeoutAction(s, DEFAULT_POLICY)).toBe("expire");
+  });
+
+  it("staff-side and terminal statuses change nothing on timeout (staff are alerted)", () => {
+    const rest = RETURN_STATUSES.filter((s) => !["pending_cs_review", "needs_info", "awaiting_shipment", "rejected"].includes(s));
+    for (const s of rest) expect(timeoutAction(s, DEFAULT_POLICY), s).toBeNull();
+  });
+
+  it("every timeout action is a transition the system may take in that status, and it has a deadline", () => {
+    for (const status of RETURN_STATUSES) {
+      const action = timeoutAction(status, DEFAULT_POLICY);
+      if (!action) continue;
+      const t = transition(
+        { status, type: "return_refund", route: { stages: ["cs_review", "refund"], matchedRules: [] }, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null },
+        { action, role: "system", actorId: "system" },
+      );
+      expect(t.to).toBe(action === "escalate" ? "pending_ops_review" : "closed");
+      expect(deadlineFor(status, DEFAULT_POLICY, new Date(0))).not.toBeNull();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { ErrorCode, ErrorParams } from "../domain/errors";
+import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES } from "./domain-terms";
+import { interpolate, type Locale } from "./locale";
+
+const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  invalid_transition: {
+    "zh-CN": "当前状态「{status}」下不能执行「{action}」",
+    en: "“{action}” is not allowed while the request is “{status}”",
+  },
+  role_not_allowed: {
+    "zh-CN": "{role}不能在状态「{status}」下执行「{action}」",
+    en: "{role} may not “{action}” while the request is “{status}”",
+  },
+  appeal_already_used: { "zh-CN": "每个申请只能申诉一次", en: "A request can be appealed only once" },
+  four_eyes_required: {
+    "zh-CN": "大额退款需由另一位财务人员执行（复核人不能同时付款）",
+    en: "A large refund must be paid by a second finance user, not the one who approved it",
+  },
+  partial_not_allowed: { "zh-CN": "换货不能部分退款", en: "An exchange cannot be partially refunded" },
+  quantity_exceeds_available: {
+    "zh-CN": "「{title}」最多还能申请 {available} 件",
+    en: "At most {available} of “{title}” can still be returned",
+  },
+  items_already_claimed: {
+    "zh-CN": "这些商品已在另一个退换货申请中",
+    en: "These items are already part of another return request",
+  },
+  line_not_returnable: { "zh-CN": "「{title}」不能退换：{why}", en: "“{title}” cannot be returned: {why}" },
+  refund_exceeds_paid: { "zh-CN": "退款金额不能超过实付金额", en: "A refund cannot exceed what was paid" },
+  version_conflict: {
+    "zh-CN": "该申请刚被其他人处理过，请刷新后再试",
+    en: "Someone else has just acted on this request. Reload and try again",
+  },
+  not_found: { "zh-CN": "找不到该记录", en: "Not found" },
+  unauthorized: { "zh-CN": "请先登录", en: "Please sign in" },
+  forbidden: { "zh-CN": "没有权限执行此操作", en: "You are not allowed to do this" },
+  rate_limited: { "zh-CN": "操作过于频繁，请 {retryAfter} 秒后再试", en: "Too many attempts. Try again in {retryAfter} s" },
+  code_invalid: { "zh-CN": "验证码不正确", en: "The code is not correct" },
+  code_expired: { "zh-CN": "验证码已过期，请重新获取", en: "The code has expired. Request a new one" },
+  code_attempts_exceeded: {
+    "zh-CN": "验证码错误次数过多，请重新获取",
+    en: "Too many wrong codes. Request a new one",
+  },
+  order_phone_mismatch: {
+    "zh-CN": "订单号与手机号不匹配",
+    en: "The order number and phone number do not match",
+  },
+  missing_field: { "zh-CN": "缺少必填项：{field}", en: "Missing required field: {field}" },
+  duplicate_lines: { "zh-CN": "同一商品不能重复添加", en: "The same item is listed twice" },
+  exchange_variant_invalid: {
+    "zh-CN": "「{title}」没有可换的该款式",
+    en: "The wanted variant of “{title}” is not available",
+  },
+  migrations_behind: {
+    "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
+    en: "The database schema is behind. Run npm run db:migrate",
+  },
+};
+
+const WHY: Record<string, Record<Locale, string>> = {
+  order_not_paid: { "zh-CN": "订单未付款", en: "the order is not paid" },
+  category_not_returnable: { "zh-CN": "该品类不支持退换", en: "this category cannot be returned" },
+  return_window_passed: { "zh-CN": "已超过退换货期限", en: "the return window has passed" },
+  fully_claimed: { "zh-CN": "已全部申请过退换", en: "already returned" },
+};
+
+/** Translates the params that are themselves domain words (states, actions, roles). */
+function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
+  const out: ErrorParams = { ...params };
+  if (typeof params.status === "string" && params.status in STATUS_NAMES) out.status = STATUS_NAMES[params.status as keyof typeof STATUS_NAMES][locale];
+  if (typeof params.action === "string" && params.action in ACTION_NAMES) out.action = ACTION_NAMES[params.action as keyof typeof ACTION_NAMES][locale];
+  if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
+  if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
+  return out;
+}
+
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  return interpolate(ERROR_MESSAGES[code][locale], localiseParams(params, locale));
+}
+
+/** Messages for schema rules of our own (`{ error: "v.phone" }` in a zod schema). */
+const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
+  "v.phone": { "zh-CN": "请输入 11 位中国大陆手机号", en: "Enter an 11-digit mainland China mobile number" },
+  "v.orderNo": { "zh-CN": "请输入订单号（6–32 位字母或数字）", en: "Enter the order number (6–32 letters or digits)" },
+  "v.smsCode": { "zh-CN": "请输入 6 位数字验证码", en: "Enter the 6-digit code" },
+  "v.email": { "zh-CN": "请输入有效的邮箱地址", en: "Enter a valid email address" },
+  "v.password": { "zh-CN": "请输入密码", en: "Enter your password" },
+  "v.required": { "zh-CN": "此项必填", en: "This field is required" },
+  "v.linesRequired": { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },
+  "v.quantity": { "zh-CN": "数量须为正整数", en: "Quantity must be a whole number of at least 1" },
+  "v.note": { "zh-CN": "说明不能超过 500 字", en: "The note can be at most 500 characters" },
+  "v.comment": { "zh-CN": "备注不能超过 1000 字", en: "The comment can be at most 1000 characters" },
+  "v.trackingNo": { "zh-CN": "请输入正确的快递单号（8–30 位字母或数字）", en: "Enter a valid tracking number (8–30 letters or digits)" },
+  "v.carrier": { "zh-CN": "请选择快递公司", en: "Choose a carrier" },
+  "v.reasonRequired": { "zh-CN": "驳回时必须选择原因", en: "Choose a reason for the rejection" },
+  "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
+  "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
+  "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
+};
+
+type ZodIssue = z.core.$ZodIssue;
+
+export function validationMessage(issue: ZodIssue, locale: Locale): string {
+  const custom = VALIDATION_MESSAGES[issue.message];
+  if (custom) return custom[locale];
+  const localeError = (locale === "zh-CN" ? z.locales.zhCN() : z.locales.en()).localeError;
+  const result = localeError(issue as never);
+  return typeof result === "string" ? result : (result?.message ?? issue.message);
+}
+
+/** `{ "lines.0.quantity": "数量须为正整数" }`: one message per field, the first issue wins. */
+export function fieldErrors(issues: readonly ZodIssue[], locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    out[key] ??= validationMessage(issue, locale);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { OPTIONAL_STAGES } from "../domain/policy";
+import { ITEM_CONDITIONS, REJECTION_CODES, RETURN_STATUSES, RETURN_TYPES } from "../domain/vocabulary";
+import { comment, fen, id, requiredComment, version } from "./fields";
+
+export const signInInput = z.object({
+  email: z.email({ error: "v.email" }).trim().toLowerCase(),
+  password: z.string().min(1, { error: "v.password" }).max(200),
+});
+
+export const queueInput = z.object({ status: z.enum(RETURN_STATUSES).optional() }).default({});
+export const requestIdInput = z.object({ id });
+
+const onRequest = { requestId: id, version };
+export const approveInput = z.object({ ...onRequest, comment: comment.optional() });
+export const rejectInput = z.object({
+  ...onRequest,
+  rejectionCode: z.enum(REJECTION_CODES, { error: "v.reasonRequired" }),
+  comment: requiredComment,
+});
+export const requestInfoInput = z.object({ ...onRequest, comment: requiredComment });
+export const acceptPartialInput = z.object({ ...onRequest, deductionFen: fen.min(1, { error: "v.fen" }), comment: requiredComment });
+export const receiveInput = z.object({
+  ...onRequest,
+  lines: z
+    .array(z.object({ returnLineId: id, receivedQuantity: z.number().int().min(0).max(999), condition: z.enum(ITEM_CONDITIONS) }))
+    .min(1),
+  comment: comment.optional(),
+});
+export const plainDecisionInput = z.object({ ...onRequest, comment: comment.optional() });
+
+const condition = z
+  .object({
+    amountAboveFen: fen.optional(),
+    anyCategoryHighValue: z.boolean().optional(),
+    categoryIn: z.array(z.string().min(1).max(40)).min(1).optional(),
+    typeIn: z.array(z.enum(RETURN_TYPES)).min(1).optional(),
+    priorReturnsAtLeast: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+const positive = (max: number) => z.number().int().min(1).max(max);
+
+export const approvalPolicySchema = z
+  .object({
+    rules: z
+      .array(
+        z.object({
+          id: z.string().trim().regex(/^[a-z0-9-]{2,40}$/),
+          description: z.string().trim().min(1).max(200),
+          when: condition,
+          addStages: z.array(z.enum(OPTIONAL_STAGES)).min(1),
+        }),
+      )
+      .max(50),
+    historyWindowDays: positive(3650),
+    deadlines: z.object({
+      staffReviewHours: positive(24 * 30),
+      customerInfoDays: positive(60),
+      customerShipDays: positive(60),
+      warehouseConfirmDays: positive(60),
+      refundDays: positive(60),
+      appealDays: positive(60),
+    }),
+    csReviewTimeout: z.enum(["escalate", "none"]),
+  })
+  .superRefine((p, ctx) => {
+    const ids = new Set<string>();
+    p.rules.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "v.required" });
+      ids.add(r.id);
+    });
+  });
+
+export const replacePolicyInput = z.object({ policy: approvalPolicySchema, note: z.string().trim().max(200).optional(), expectedVersion: version });
