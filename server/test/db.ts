@@ -7,7 +7,7 @@ import { createDb, type Db } from "../../db/client";
  * A fresh, migrated database for one test file, cloned from the template made in global-setup.
  * Dropped after the file; tests inside a file create their own rows (see fixtures.ts).
  */
-export async function useTestDatabase(): Promise<{ db: Db; url: string; sql: ReturnType<typeof postgres> }> {
+export async function createTestDatabase(): Promise<{ db: Db; url: string; sql: ReturnType<typeof postgres> }> {
   const adminUrl = inject("pgAdminUrl");
   const template = inject("pgTemplate");
   const name = `t_${template.split("_").pop()}_${randomBytes(4).toString("hex")}`;

@@ -5,9 +5,9 @@ import { orders, refunds } from "../../../db/schema";
 import { SimulatedGateway } from "../../payments/simulated-gateway";
 import { verifyHistory } from "../../services/history-store";
 import { customerCaller, makeOrder, staffCaller } from "../../test/fixtures";
-import { useTestDatabase } from "../../test/db";
+import { createTestDatabase } from "../../test/db";
 
-const { db } = await useTestDatabase();
+const { db } = await createTestDatabase();
 
 async function submit(type: "refund_only" | "return_refund" | "exchange", lineSpec: Parameters<typeof makeOrder>[1]) {
   const made = await makeOrder(db, lineSpec);

@@ -1,0 +1,15 @@
+import { prepare } from "./prepare";
+import { buildIsStale, runNext } from "./run-next";
+
+// `npm start`: database + migrations + demo data, a production build when sources changed, then `next start`.
+const port = process.env.PORT ?? "3000";
+const { env, stop } = await prepare({ seed: true });
+const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
+let code = 0;
+if (buildIsStale()) code = await runNext(["build"], appEnv);
+if (code === 0) {
+  console.log(`\n退换货 is starting on http://localhost:${port} (staff sign-in: /login, customer H5: /)\n`);
+  code = await runNext(["start", "-p", port], appEnv);
+}
+await stop();
+process.exit(code);
