@@ -1,5 +1,6 @@
 import { prepare } from "./prepare";
 import { buildIsStale, runNext } from "./run-next";
+import { startDeadlineWorker } from "./worker";
 
 // `npm start`: database + migrations + demo data, a production build when sources changed, then `next start`.
 const port = process.env.PORT ?? "3000";
@@ -8,6 +9,8 @@ const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
 let code = 0;
 if (buildIsStale()) code = await runNext(["build"], appEnv);
 if (code === 0) {
+  const stopWorker = startDeadlineWorker(env.DATABASE_URL!);
+  process.on("exit", () => void stopWorker());
   console.log(`\n退换货 is starting on http://localhost:${port} (staff sign-in: /login, customer H5: /)\n`);
   code = await runNext(["start", "-p", port], appEnv);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
@@ -189,14 +189,3 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     allowedActions: allowedActions(r.status, "customer").filter((a) => a !== "appeal" || !r.appealUsed),
   };
 }
-
-/** Requests past their deadline, oldest first, for the deadline worker. */
-export async function overdueRequests(db: DbOrTx, now: Date, limit = 500) {
-  return db
-    .select({ id: returnRequests.id, status: returnRequests.status, policyId: returnRequests.policyId, version: returnRequests.version })
-    .from(returnRequests)
-    .where(and(lt(returnRequests.deadlineAt, now), notInArray(returnRequests.status, [...TERMINAL_STATUSES])))
-    .orderBy(asc(returnRequests.deadlineAt))
-    .limit(limit);
-}
-
