@@ -16,6 +16,14 @@ const schema = z.object({
   SMS_PROVIDER: z.enum(["none"]).default("none"),
   /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Evidence photos: `local` = DATA_DIR/uploads; `s3` = any S3-compatible store (AWS S3, Aliyun OSS, Tencent COS, MinIO). */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0"),
   /** Set by `npm start` / the tests on the embedded database: demo helpers such as showing the SMS code. */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
 });

@@ -32,6 +32,8 @@ export const returnRequests = pgTable(
     approvedRefundFen: integer(),
     infoReturnStatus: returnStatus(),
     appealUsed: boolean().notNull().default(false),
+    /** Set at warehouse receipt: the parcel is in, cancelling is over. */
+    goodsReceived: boolean().notNull().default(false),
     refundApprovedBy: uuid().references(() => staffUsers.id),
     rejectionCode: rejectionCode(),
     returnCarrier: text(),

@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   invalid_transition: "BAD_REQUEST",
   role_not_allowed: "FORBIDDEN",
   appeal_already_used: "BAD_REQUEST",
+  cancel_after_receipt: "BAD_REQUEST",
   four_eyes_required: "FORBIDDEN",
   partial_not_allowed: "BAD_REQUEST",
   quantity_exceeds_available: "BAD_REQUEST",
@@ -25,6 +26,13 @@ export const ERROR_CODES = {
   missing_field: "BAD_REQUEST",
   exchange_variant_invalid: "BAD_REQUEST",
   migrations_behind: "INTERNAL_SERVER_ERROR",
+  photo_not_an_image: "BAD_REQUEST",
+  photo_heic_not_supported: "BAD_REQUEST",
+  photo_too_large: "PAYLOAD_TOO_LARGE",
+  photo_too_many_pixels: "BAD_REQUEST",
+  photo_undecodable: "BAD_REQUEST",
+  photos_required: "BAD_REQUEST",
+  too_many_photos: "BAD_REQUEST",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

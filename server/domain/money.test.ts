@@ -59,15 +59,8 @@ describe("unitsShareFen", () => {
     expect(() => refundableFen({ paidFen: 1000, quantity: 3 }, 3, 1)).toThrow(RangeError);
   });
 
-  /**
-   * BUG (money.ts unitsShareFen): `paidFen * n` is computed in floating point, so once
-   * paidFen × quantity exceeds 2^53 the cumulative-floor split no longer adds up to paidFen,
-   * although assertFen accepts any safe integer. unitsShareFen(123456789012345, 97, 0, 97)
-   * returns 123456789012344 (1 fen lost). Only absurd amounts are affected (> ¥9e13 / quantity),
-   * but the documented invariant does not hold over the accepted input range. Either refusing
-   * such inputs (RangeError) or computing exactly (BigInt) makes this test pass — then drop `.fails`.
-   */
-  it.fails("KNOWN BUG: a whole line is worth exactly paidFen even for huge amounts (or such amounts are refused)", () => {
+  // Regression: paidFen × quantity above 2^53 lost a fen when the split was computed in floating point.
+  it("a whole line is worth exactly paidFen even for huge amounts", () => {
     const paid = 123_456_789_012_345;
     const qty = 97;
     let whole: number;

@@ -17,8 +17,9 @@ export function unitsShareFen(paidFen: number, quantity: number, from: number, c
   if (!Number.isInteger(from) || !Number.isInteger(count) || from < 0 || count < 0 || from + count > quantity) {
     throw new RangeError(`units [${from}, ${from + count}) outside line of ${quantity}`);
   }
-  const upTo = (n: number) => Math.floor((paidFen * n) / quantity);
-  return upTo(from + count) - upTo(from);
+  // BigInt: paidFen × n can pass 2^53 for large lines, where float division would lose a fen.
+  const upTo = (n: number) => (BigInt(paidFen) * BigInt(n)) / BigInt(quantity);
+  return Number(upTo(from + count) - upTo(from));
 }
 
 /** Refundable amount for `count` more units of a line whose first `alreadyClaimed` units are claimed. */

@@ -359,7 +359,7 @@ describe("timeoutAction", () => {
       const action = timeoutAction(status, DEFAULT_POLICY);
       if (!action) continue;
       const t = transition(
-        { status, type: "return_refund", route: { stages: ["cs_review", "refund"], matchedRules: [] }, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null },
+        { status, type: "return_refund", route: { stages: ["cs_review", "refund"], matchedRules: [] }, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null, goodsReceived: false },
         { action, role: "system", actorId: "system" },
       );
       expect(t.to).toBe(action === "escalate" ? "pending_ops_review" : "closed");

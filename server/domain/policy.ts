@@ -1,3 +1,4 @@
+import { DEFAULT_EVIDENCE, type EvidenceRules } from "./evidence";
 import { normaliseStages, type Route } from "./route";
 import type { ReturnStatus, ReturnType, Stage } from "./vocabulary";
 
@@ -39,6 +40,8 @@ export interface ApprovalPolicy {
   historyWindowDays: number;
   deadlines: Deadlines;
   csReviewTimeout: CsReviewTimeout;
+  /** Which reasons customers may give, which need photos, how many photos. */
+  evidence: EvidenceRules;
 }
 
 /** The default policy of PRODUCT.md. Amounts in fen. */
@@ -52,6 +55,7 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   historyWindowDays: 90,
   deadlines: { staffReviewHours: 48, customerInfoDays: 7, customerShipDays: 7, warehouseConfirmDays: 10, refundDays: 7, appealDays: 7 },
   csReviewTimeout: "escalate",
+  evidence: DEFAULT_EVIDENCE,
 };
 
 export interface RoutingInput {
@@ -110,6 +114,18 @@ export function deadlineFor(status: ReturnStatus, policy: ApprovalPolicy, from: 
   };
   const span = ms[status];
   return span === undefined ? null : new Date(from.getTime() + span);
+}
+
+const REFUND_STATUSES: readonly ReturnStatus[] = ["pending_refund_approval", "pending_refund", "refunding"];
+
+/**
+ * The deadline after a transition. The refund clock (PRC consumer law: pay within 7 days) starts
+ * once when the refund stages are entered; a four-eyes approval or a failed gateway attempt
+ * does not restart it.
+ */
+export function nextDeadline(from: ReturnStatus, to: ReturnStatus, policy: ApprovalPolicy, now: Date, current: Date | null): Date | null {
+  if (REFUND_STATUSES.includes(from) && REFUND_STATUSES.includes(to)) return current;
+  return deadlineFor(to, policy, now);
 }
 
 /**

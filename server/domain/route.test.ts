@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstStatus, normaliseStages, STAGE_ENTRY_STATUS, statusAfter, type Route } from "./route";
-import { STAGES, type ReturnStatus, type Stage } from "./vocabulary";
+import { firstStatus, holdsItems, normaliseStages, STAGE_ENTRY_STATUS, statusAfter, type Route } from "./route";
+import { RETURN_STATUSES, STAGES, type ReturnStatus, type Stage } from "./vocabulary";
 
 const route = (...stages: Stage[]): Route => ({ stages, matchedRules: [] });
 
@@ -108,5 +108,17 @@ describe("normaliseStages", () => {
         expect(new Set(out)).toEqual(new Set(input));
       }),
     );
+  });
+});
+
+describe("holdsItems", () => {
+  it("rejected, cancelled and closed requests give their items back; every other status holds them", () => {
+    const released = ["rejected", "cancelled", "closed"];
+    for (const s of RETURN_STATUSES) expect(holdsItems(s), s).toBe(!released.includes(s));
+  });
+
+  it("a completed request keeps holding its items (they were returned or refunded)", () => {
+    expect(holdsItems("completed")).toBe(true);
+    expect(holdsItems("inspection_mismatch")).toBe(true);
   });
 });

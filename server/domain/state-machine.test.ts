@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "./errors";
 import { DEFAULT_POLICY, decideRoute } from "./policy";
 import { firstStatus, type Route } from "./route";
-import { allowedActions, queueStatuses, transition, TRANSITIONS, type Command, type RequestState, type Transition } from "./state-machine";
+import { allowedActions, availableActions, queueStatuses, rolesFor, staffRolesFor, transition, TRANSITIONS, type Command, type RequestState, type Transition } from "./state-machine";
 import {
   ACTIONS,
   RETURN_STATUSES,
@@ -63,9 +63,11 @@ const STAGE_ORDER: [Stage, ReturnStatus][] = [
   ["replacement", "pending_replacement"],
 ];
 
-function modelStatusAfter(route: Route, stage: Stage): ReturnStatus {
+/** Once the parcel is in the warehouse, the shipping stages are never entered again. */
+function modelStatusAfter(route: Route, stage: Stage, goodsReceived = false): ReturnStatus {
   const position = STAGE_ORDER.findIndex(([s]) => s === stage);
   for (const [s, status] of STAGE_ORDER.slice(position + 1)) {
+    if (goodsReceived && (s === "customer_shipment" || s === "warehouse_inspection")) continue;
     if (route.stages.includes(s)) return status;
   }
   return "completed";
@@ -83,15 +85,16 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
     return { ok: false, code: "role_not_allowed", params: { action: cmd.action, status: req.status, role: cmd.role } };
   }
   const go = (to: ReturnStatus, changes: Record<string, unknown> = {}): ModelOutcome => ({ ok: true, to, changes });
+  const next = (stage: Stage) => modelStatusAfter(req.route, stage, req.goodsReceived);
   switch (cmd.action) {
     case "approve":
-      return go(modelStatusAfter(req.route, req.status === "pending_cs_review" ? "cs_review" : "ops_review"));
+      return go(next(req.status === "pending_cs_review" ? "cs_review" : "ops_review"));
     case "reject":
       return go("rejected");
     case "request_info":
       return go("needs_info", { infoReturnStatus: req.status });
     case "cancel":
-      return go("cancelled");
+      return req.goodsReceived ? { ok: false, code: "cancel_after_receipt" } : go("cancelled");
     case "escalate":
       return go("pending_ops_review");
     case "provide_info":
@@ -101,17 +104,18 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
     case "expire":
       return go("closed");
     case "ship":
-      return go(modelStatusAfter(req.route, "customer_shipment"));
+      return go(next("customer_shipment"));
     case "receive":
-      return cmd.inspectionMatches === false ? go("inspection_mismatch") : go(modelStatusAfter(req.route, "warehouse_inspection"));
+      if (cmd.inspectionMatches === undefined) return { ok: false, code: "missing_field", params: { field: "inspectionMatches" } };
+      return cmd.inspectionMatches
+        ? go(modelStatusAfter(req.route, "warehouse_inspection", true), { goodsReceived: true })
+        : go("inspection_mismatch", { goodsReceived: true });
     case "accept_full":
-      return go(modelStatusAfter(req.route, "warehouse_inspection"));
+      return go(next("warehouse_inspection"));
     case "accept_partial":
-      return req.type === "exchange"
-        ? { ok: false, code: "partial_not_allowed" }
-        : go(modelStatusAfter(req.route, "warehouse_inspection"));
+      return req.type === "exchange" ? { ok: false, code: "partial_not_allowed" } : go(next("warehouse_inspection"));
     case "approve_refund":
-      return go(modelStatusAfter(req.route, "refund_approval"), { refundApprovedBy: cmd.actorId });
+      return go(next("refund_approval"), { refundApprovedBy: cmd.actorId });
     case "refund":
       return req.route.stages.includes("refund_approval") && req.refundApprovedBy === cmd.actorId
         ? { ok: false, code: "four_eyes_required" }
@@ -150,6 +154,7 @@ function req(status: ReturnStatus, overrides: Partial<RequestState> = {}): Reque
     infoReturnStatus: null,
     appealUsed: false,
     refundApprovedBy: null,
+    goodsReceived: false,
     ...overrides,
   };
 }
@@ -261,7 +266,30 @@ describe("lifecycle paths", () => {
 
   it("the parcel may arrive before the customer entered the tracking number", () => {
     const t = transition(req("awaiting_shipment"), cmd("receive", "warehouse", { inspectionMatches: true }));
-    expect(t).toEqual({ from: "awaiting_shipment", to: "pending_refund", changes: {} });
+    expect(t).toEqual({ from: "awaiting_shipment", to: "pending_refund", changes: { goodsReceived: true } });
+  });
+
+  it("once the parcel is received the customer can no longer cancel, even after a rejection and an appeal", () => {
+    const received = req("inspection_mismatch", { goodsReceived: true });
+    const rejected = { ...received, status: transition(received, cmd("reject", "operations_manager")).to };
+    const appealed = { ...rejected, ...transition(rejected, cmd("appeal", "customer")).changes, status: "pending_ops_review" as const };
+    expect(caught(() => transition(appealed, cmd("cancel", "customer")))).toMatchObject({ code: "cancel_after_receipt" });
+    // An upheld appeal goes straight on to the refund: the parcel is already in the warehouse.
+    expect(transition(appealed, cmd("approve", "operations_manager")).to).toBe("pending_refund");
+  });
+
+  it("receive without an inspection result is refused rather than counted as a match", () => {
+    expect(caught(() => transition(req("in_transit"), cmd("receive", "warehouse")))).toMatchObject({ code: "missing_field" });
+  });
+
+  it("availableActions leaves out what the rules would refuse", () => {
+    expect(availableActions(req("rejected", { appealUsed: true }), "customer", "cust-1")).toEqual([]);
+    expect(availableActions(req("rejected"), "customer", "cust-1")).toEqual(["appeal"]);
+    expect(availableActions(req("inspection_mismatch", { type: "exchange", route: ROUTES.exchange }), "operations_manager", "ops-1")).toEqual(["accept_full", "reject"]);
+    const approved = req("pending_refund", { route: ROUTES.returnRefundBig, refundApprovedBy: "fin-a" });
+    expect(availableActions(approved, "finance", "fin-a")).toEqual([]);
+    expect(availableActions(approved, "finance", "fin-b")).toEqual(["refund"]);
+    expect(availableActions(req("in_transit", { goodsReceived: false }), "customer", "cust-1")).toEqual(["cancel"]);
   });
 
   it("a failed gateway refund goes back to pending_refund and can be retried", () => {
@@ -547,6 +575,34 @@ describe("queueStatuses", () => {
   });
 });
 
+describe("rolesFor / staffRolesFor", () => {
+  it.each([
+    ["approve", ["customer_service", "operations_manager"]],
+    ["reject", ["customer_service", "operations_manager"]],
+    ["request_info", ["customer_service", "operations_manager"]],
+    ["accept_partial", ["operations_manager"]],
+    ["receive", ["warehouse"]],
+    ["ship_replacement", ["warehouse"]],
+    ["approve_refund", ["finance"]],
+    ["refund", ["finance"]],
+    ["cancel", ["customer"]],
+    ["appeal", ["customer"]],
+    ["expire", ["system"]],
+    ["refund_succeeded", ["system"]],
+    ["submit", []],
+  ] as [Action, ActorRole[]][])("%s may be called by %j", (action, roles) => {
+    expect([...rolesFor(action)].sort()).toEqual([...roles].sort());
+  });
+
+  it("for every action: the union of the specified roles; staffRolesFor drops customer and system", () => {
+    for (const action of ACTIONS) {
+      const expected = new Set(RETURN_STATUSES.map((s) => SPEC[s][action]).filter((r): r is ActorRole => r !== undefined));
+      expect(new Set(rolesFor(action)), action).toEqual(expected);
+      expect(new Set(staffRolesFor(action)), action).toEqual(new Set([...expected].filter((r) => r !== "customer" && r !== "system")));
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // property: random command sequences on random requests
 // ---------------------------------------------------------------------------------------------
@@ -558,7 +614,7 @@ function reachable(start: RequestState): Set<ReturnStatus> {
   const visitedKeys = new Set<string>();
   while (queue.length) {
     const s = queue.shift()!;
-    const key = JSON.stringify([s.status, s.infoReturnStatus, s.appealUsed, s.refundApprovedBy]);
+    const key = JSON.stringify([s.status, s.infoReturnStatus, s.appealUsed, s.refundApprovedBy, s.goodsReceived]);
     if (visitedKeys.has(key)) continue;
     visitedKeys.add(key);
     for (const [action, role] of Object.entries(SPEC[s.status]) as [Action, ActorRole][]) {
@@ -605,6 +661,7 @@ describe("property: random command sequences", () => {
           infoReturnStatus: null,
           appealUsed: false,
           refundApprovedBy: null,
+          goodsReceived: false,
         };
         const canReach = reachable(state);
         for (const step of steps) {

@@ -1,6 +1,6 @@
 import { AppError } from "./errors";
 import { statusAfter, type Route } from "./route";
-import type { Action, ActorRole, ReturnStatus, ReturnType, StaffRole } from "./vocabulary";
+import type { Action, ActorRole, ReturnStatus, ReturnType, Stage, StaffRole } from "./vocabulary";
 
 /** What the state machine needs to know about a request. */
 export interface RequestState {
@@ -12,6 +12,8 @@ export interface RequestState {
   appealUsed: boolean;
   /** Finance user who gave the first of two refund approvals (four-eyes). */
   refundApprovedBy: string | null;
+  /** The warehouse has the parcel: no more cancelling, and no shipping stages to come back to. */
+  goodsReceived: boolean;
 }
 
 export interface Command {
@@ -27,7 +29,7 @@ export interface Command {
 export interface Transition {
   from: ReturnStatus;
   to: ReturnStatus;
-  changes: Partial<Pick<RequestState, "infoReturnStatus" | "appealUsed" | "refundApprovedBy">>;
+  changes: Partial<Pick<RequestState, "infoReturnStatus" | "appealUsed" | "refundApprovedBy" | "goodsReceived">>;
 }
 
 interface Rule {
@@ -35,14 +37,25 @@ interface Rule {
   next: (req: RequestState, cmd: Command) => Pick<Transition, "to" | "changes">;
 }
 
+const GOODS_STAGES: readonly Stage[] = ["customer_shipment", "warehouse_inspection"];
+
+/**
+ * The route still ahead of a request. Once the parcel is in the warehouse (e.g. an appeal upheld
+ * after an inspection), the shipping stages are behind it for good.
+ */
+const remainingRoute = (req: RequestState): Route =>
+  req.goodsReceived ? { ...req.route, stages: req.route.stages.filter((s) => !GOODS_STAGES.includes(s)) } : req.route;
+
 const to = (status: ReturnStatus) => () => ({ to: status, changes: {} });
-const after = (stage: Parameters<typeof statusAfter>[1]) => (req: RequestState) => ({
-  to: statusAfter(req.route, stage),
-  changes: {},
-});
+const after = (stage: Stage) => (req: RequestState) => ({ to: statusAfter(remainingRoute(req), stage), changes: {} });
 const askInfo = (req: RequestState) => ({ to: "needs_info" as const, changes: { infoReturnStatus: req.status } });
-const inspect = (req: RequestState, cmd: Command) =>
-  cmd.inspectionMatches === false ? { to: "inspection_mismatch" as const, changes: {} } : after("warehouse_inspection")(req);
+const inspect = (req: RequestState, cmd: Command) => {
+  if (cmd.inspectionMatches === undefined) throw new AppError("missing_field", { field: "inspectionMatches" });
+  const received = { ...req, goodsReceived: true };
+  return cmd.inspectionMatches
+    ? { to: statusAfter(remainingRoute(received), "warehouse_inspection"), changes: { goodsReceived: true } }
+    : { to: "inspection_mismatch" as const, changes: { goodsReceived: true } };
+};
 
 const CS: readonly ActorRole[] = ["customer_service"];
 const OPS: readonly ActorRole[] = ["operations_manager"];
@@ -51,7 +64,14 @@ const WAREHOUSE: readonly ActorRole[] = ["warehouse"];
 const FINANCE: readonly ActorRole[] = ["finance"];
 const SYSTEM: readonly ActorRole[] = ["system"];
 
-const cancel: Rule = { roles: CUSTOMER, next: to("cancelled") };
+/** PRODUCT.md: a customer may cancel only before the parcel is received. */
+const cancel: Rule = {
+  roles: CUSTOMER,
+  next: (req) => {
+    if (req.goodsReceived) throw new AppError("cancel_after_receipt");
+    return { to: "cancelled", changes: {} };
+  },
+};
 const expire: Rule = { roles: SYSTEM, next: to("closed") };
 
 /**
@@ -115,7 +135,7 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
   pending_refund_approval: {
     approve_refund: {
       roles: FINANCE,
-      next: (req, cmd) => ({ to: statusAfter(req.route, "refund_approval"), changes: { refundApprovedBy: cmd.actorId } }),
+      next: (req, cmd) => ({ to: statusAfter(remainingRoute(req), "refund_approval"), changes: { refundApprovedBy: cmd.actorId } }),
     },
   },
   pending_refund: {
@@ -152,7 +172,23 @@ export function transition(req: RequestState, cmd: Command): Transition {
   return { from: req.status, to: next, changes };
 }
 
-/** Actions `role` may take from `status` (what the UI offers; the server still checks). */
+/**
+ * What this actor can do to this request right now: the table's actions for the role, minus
+ * those the rules would refuse (appeal already used, partial refund of an exchange, the second
+ * signature of a four-eyes refund by the first signer, cancelling a received parcel).
+ */
+export function availableActions(req: RequestState, role: ActorRole, actorId: string): Action[] {
+  return allowedActions(req.status, role).filter((action) => {
+    try {
+      transition(req, { action, role, actorId, inspectionMatches: true });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Actions `role` may take from `status` by the table alone (the server still checks the rules). */
 export function allowedActions(status: ReturnStatus, role: ActorRole): Action[] {
   return (Object.entries(TRANSITIONS[status]) as [Action, Rule][])
     .filter(([, rule]) => rule.roles.includes(role))

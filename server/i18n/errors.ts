@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode, ErrorParams } from "../domain/errors";
-import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES } from "./domain-terms";
+import { ACTION_NAMES, REASON_NAMES, ROLE_NAMES, STATUS_NAMES } from "./domain-terms";
 import { interpolate, type Locale } from "./locale";
 
 const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
@@ -13,6 +13,7 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "{role} may not “{action}” while the request is “{status}”",
   },
   appeal_already_used: { "zh-CN": "每个申请只能申诉一次", en: "A request can be appealed only once" },
+  cancel_after_receipt: { "zh-CN": "仓库已签收包裹，不能再取消申请", en: "The warehouse has received the parcel: the request can no longer be cancelled" },
   four_eyes_required: {
     "zh-CN": "大额退款需由另一位财务人员执行（复核人不能同时付款）",
     en: "A large refund must be paid by a second finance user, not the one who approved it",
@@ -52,6 +53,22 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "「{title}」没有可换的该款式",
     en: "The wanted variant of “{title}” is not available",
   },
+  photo_not_an_image: {
+    "zh-CN": "这个文件不是图片，请选择 JPG、PNG 或 WebP 照片",
+    en: "This file is not a picture. Choose a JPG, PNG or WebP photo",
+  },
+  photo_heic_not_supported: {
+    "zh-CN": "暂不支持 HEIC 格式。请在 iPhone「设置 → 相机 → 格式」中选择「兼容性最佳」，或上传截图",
+    en: "HEIC photos are not supported. On iPhone choose Settings → Camera → Formats → Most Compatible, or upload a screenshot",
+  },
+  photo_too_large: { "zh-CN": "图片太大（最大 {limitMb} MB）", en: "The photo is too large (at most {limitMb} MB)" },
+  photo_too_many_pixels: { "zh-CN": "图片像素过高（最大 {limitMp} 百万像素）", en: "The photo has too many pixels (at most {limitMp} megapixels)" },
+  photo_undecodable: { "zh-CN": "图片已损坏或不完整，请重新拍摄", en: "The photo is damaged or incomplete. Take it again" },
+  photos_required: {
+    "zh-CN": "「{reason}」需要至少上传 1 张照片",
+    en: "“{reason}” needs at least one photo",
+  },
+  too_many_photos: { "zh-CN": "最多上传 {max} 张照片", en: "At most {max} photos" },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
@@ -65,12 +82,13 @@ const WHY: Record<string, Record<Locale, string>> = {
   fully_claimed: { "zh-CN": "已全部申请过退换", en: "already returned" },
 };
 
-/** Translates the params that are themselves domain words (states, actions, roles). */
+/** Translates the params that are themselves domain words (states, actions, roles, reasons). */
 function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   const out: ErrorParams = { ...params };
   if (typeof params.status === "string" && params.status in STATUS_NAMES) out.status = STATUS_NAMES[params.status as keyof typeof STATUS_NAMES][locale];
   if (typeof params.action === "string" && params.action in ACTION_NAMES) out.action = ACTION_NAMES[params.action as keyof typeof ACTION_NAMES][locale];
   if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
+  if (typeof params.reason === "string" && params.reason in REASON_NAMES) out.reason = REASON_NAMES[params.reason as keyof typeof REASON_NAMES][locale];
   if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
   return out;
 }

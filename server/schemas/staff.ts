@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OPTIONAL_STAGES } from "../domain/policy";
-import { ITEM_CONDITIONS, REJECTION_CODES, RETURN_STATUSES, RETURN_TYPES } from "../domain/vocabulary";
+import { DEFAULT_EVIDENCE } from "../domain/evidence";
+import { ITEM_CONDITIONS, REASON_CODES, REJECTION_CODES, RETURN_STATUSES, RETURN_TYPES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
 
 export const signInInput = z.object({
@@ -63,6 +64,12 @@ export const approvalPolicySchema = z
       appealDays: positive(60),
     }),
     csReviewTimeout: z.enum(["escalate", "none"]),
+    evidence: z
+      .object({
+        maxPhotos: z.number().int().min(0).max(9),
+        reasons: z.array(z.object({ code: z.enum(REASON_CODES), enabled: z.boolean(), photoRequired: z.boolean() })).min(1),
+      })
+      .default(DEFAULT_EVIDENCE),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();

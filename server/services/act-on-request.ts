@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { orderLines, orders, refunds, returnLines, returnRequests } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { clampPartialRefund } from "../domain/money";
-import { deadlineFor } from "../domain/policy";
+import { nextDeadline } from "../domain/policy";
 import { holdsItems } from "../domain/route";
 import { transition, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, ItemCondition, RejectionCode } from "../domain/vocabulary";
@@ -135,7 +135,7 @@ export async function actOnRequest(db: Db, actor: Actor, input: ActInput, now = 
       const version = req.version + 1;
       await tx
         .update(returnRequests)
-        .set({ ...update, status: t.to, version, updatedAt: now, deadlineAt: deadlineFor(t.to, policy.policy, now) })
+        .set({ ...update, status: t.to, version, updatedAt: now, deadlineAt: nextDeadline(t.from, t.to, policy.policy, now, req.deadlineAt) })
         .where(eq(returnRequests.id, req.id));
       await appendEvent(
         tx,

@@ -15,7 +15,7 @@ export interface StoredPolicy {
 /** The policy in force: the highest version. A fresh database gets the default as version 1. */
 export async function currentPolicy(db: DbOrTx): Promise<StoredPolicy> {
   const [row] = await db.select().from(approvalPolicies).orderBy(desc(approvalPolicies.version)).limit(1);
-  if (row) return row;
+  if (row) return withDefaults(row);
   await db.insert(approvalPolicies).values({ version: 1, policy: DEFAULT_POLICY, note: "default" }).onConflictDoNothing();
   return currentPolicy(db);
 }
@@ -28,8 +28,14 @@ export async function policyById(db: DbOrTx, id: string): Promise<StoredPolicy> 
   if (cached) return cached;
   const [row] = await db.select().from(approvalPolicies).where(eq(approvalPolicies.id, id));
   if (!row) throw new AppError("not_found");
-  byId.set(id, row);
-  return row;
+  const stored = withDefaults(row);
+  byId.set(id, stored);
+  return stored;
+}
+
+/** Versions stored before a section existed read as if they had the default section. */
+function withDefaults(row: StoredPolicy): StoredPolicy {
+  return { ...row, policy: { ...DEFAULT_POLICY, ...row.policy } };
 }
 
 /**

@@ -15,7 +15,8 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
     .onConflictDoUpdate({
       target: rateLimitBuckets.key,
       set: {
-        count: sql`CASE WHEN ${rateLimitBuckets.windowStart} = ${windowStart} THEN ${rateLimitBuckets.count} + 1 ELSE 1 END`,
+        // A Date inside raw sql bypasses the column's encoder (the driver then refuses it): pass ISO text.
+        count: sql`CASE WHEN ${rateLimitBuckets.windowStart} = ${windowStart.toISOString()}::timestamptz THEN ${rateLimitBuckets.count} + 1 ELSE 1 END`,
         windowStart,
       },
     })

@@ -2,9 +2,11 @@ import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { allowedActions, queueStatuses } from "../domain/state-machine";
+import { availableActions, queueStatuses, type RequestState } from "../domain/state-machine";
 import { TERMINAL_STATUSES, type ActorRole, type ReturnStatus, type StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
+
+const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
@@ -83,7 +85,7 @@ async function photosOf(db: DbOrTx, requestId: string) {
 }
 
 /** Everything staff need to decide: the request, its lines, photos, history and the customer's record. */
-export async function requestForStaff(db: DbOrTx, requestId: string, role: StaffRole) {
+export async function requestForStaff(db: DbOrTx, requestId: string, viewer: { id: string; role: StaffRole }) {
   const [row] = await db
     .select({ request: returnRequests, order: orders, channel: channels.code, customer: customers })
     .from(returnRequests)
@@ -118,7 +120,7 @@ export async function requestForStaff(db: DbOrTx, requestId: string, role: Staff
     lines,
     photos,
     events,
-    allowedActions: allowedActions(row.request.status, role),
+    allowedActions: availableActions(asState(row.request), viewer.role, viewer.id),
   };
 }
 
@@ -186,6 +188,6 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
       comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial"].includes(e.action) ? e.comment : null,
       createdAt: e.createdAt,
     })),
-    allowedActions: allowedActions(r.status, "customer").filter((a) => a !== "appeal" || !r.appealUsed),
+    allowedActions: availableActions(asState(r), "customer", customerId),
   };
 }

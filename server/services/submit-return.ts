@@ -2,12 +2,13 @@ import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { categories, orderLines, orders, products, returnLines, returnRequests, skus } from "../../db/schema";
 import { lineEligibility } from "../domain/eligibility";
+import { checkEvidence } from "../domain/evidence";
 import { AppError } from "../domain/errors";
 import { refundableFen, sumFen } from "../domain/money";
 import { decideRoute, deadlineFor } from "../domain/policy";
 import { firstStatus } from "../domain/route";
 import type { ReasonCode, ReturnType } from "../domain/vocabulary";
-import { attachPhotos } from "./attach-photos";
+import { attachPhotos, ownDraftPhotoCount } from "./attach-photos";
 import { appendEvent } from "./history-store";
 import { withDbErrors } from "./pg-errors";
 import { currentPolicy } from "./policy-store";
@@ -77,6 +78,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
 
       const goodsFen = sumFen(priced.map((p) => p.refundFen));
       const policy = await currentPolicy(tx);
+      checkEvidence(policy.policy.evidence, input.lines.map((l) => l.reasonCode), await ownDraftPhotoCount(tx, input.customerId, input.photoIds));
       const [history] = await tx
         .select({ n: count() })
         .from(returnRequests)

@@ -47,7 +47,7 @@ export const staffRouter = createTRPCRouter({
 
   request: staffProcedure(STAFF_ROLES)
     .input(requestIdInput)
-    .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff.role)),
+    .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff)),
 
   approve: decision("approve", approveInput),
   reject: decision("reject", rejectInput, (i) => ({ rejectionCode: i.rejectionCode })),

@@ -1,0 +1,1 @@
+ALTER TABLE "return_requests" ADD COLUMN "goods_received" boolean DEFAULT false NOT NULL;

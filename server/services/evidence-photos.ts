@@ -1,0 +1,73 @@
+import { and, count, eq, gte, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { evidencePhotos } from "../../db/schema";
+import { AppError } from "../domain/errors";
+import { processUpload } from "../photos/process-photo";
+import { newPhotoKeys, type ObjectStorage } from "../storage";
+
+/** Photos a customer may have uploaded but not yet attached in a day: bounds storage abuse. */
+export const MAX_DRAFT_PHOTOS_PER_DAY = 60;
+
+export interface StoredPhoto {
+  id: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/**
+ * Checks and re-encodes an upload (server/photos), stores image and thumbnail under generated
+ * names, and records it as the customer's draft photo. The row is written last: a failure
+ * leaves at most an unreferenced object, never a row pointing at nothing.
+ */
+export async function storeEvidencePhoto(db: DbOrTx, storage: ObjectStorage, customerId: string, upload: Buffer, now = new Date()): Promise<StoredPhoto> {
+  const [recent] = await db
+    .select({ n: count() })
+    .from(evidencePhotos)
+    .where(and(eq(evidencePhotos.customerId, customerId), isNull(evidencePhotos.requestId), gte(evidencePhotos.createdAt, new Date(now.getTime() - 86_400_000))));
+  if ((recent?.n ?? 0) >= MAX_DRAFT_PHOTOS_PER_DAY) throw new AppError("rate_limited", { retryAfter: 3600 });
+
+  const photo = await processUpload(upload);
+  const keys = newPhotoKeys(now);
+  await storage.put(keys.image, photo.image, photo.contentType);
+  await storage.put(keys.thumbnail, photo.thumbnail, photo.contentType);
+  const [row] = await db
+    .insert(evidencePhotos)
+    .values({
+      customerId,
+      storageKey: keys.image,
+      thumbnailKey: keys.thumbnail,
+      contentType: photo.contentType,
+      bytes: photo.bytes,
+      width: photo.width,
+      height: photo.height,
+      sha256: photo.sha256,
+      createdAt: now,
+    })
+    .returning({ id: evidencePhotos.id, width: evidencePhotos.width, height: evidencePhotos.height, bytes: evidencePhotos.bytes });
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+export type PhotoViewer = { kind: "customer"; customerId: string } | { kind: "staff" };
+
+/** A photo's bytes for someone allowed to see it: its customer, or any signed-in staff user. */
+export async function readEvidencePhoto(db: DbOrTx, storage: ObjectStorage, photoId: string, viewer: PhotoViewer, size: "full" | "thumb") {
+  const where = viewer.kind === "customer" ? and(eq(evidencePhotos.id, photoId), eq(evidencePhotos.customerId, viewer.customerId)) : eq(evidencePhotos.id, photoId);
+  const [row] = await db.select().from(evidencePhotos).where(where);
+  if (!row) throw new AppError("not_found");
+  const object = await storage.get(size === "thumb" ? row.thumbnailKey : row.storageKey);
+  if (!object) throw new AppError("not_found");
+  return { body: object.body, contentType: row.contentType, sha256: row.sha256 };
+}
+
+/** A customer removes a draft photo before submitting. Attached photos are evidence and stay. */
+export async function deleteDraftPhoto(db: DbOrTx, storage: ObjectStorage, customerId: string, photoId: string): Promise<void> {
+  const [row] = await db
+    .delete(evidencePhotos)
+    .where(and(eq(evidencePhotos.id, photoId), eq(evidencePhotos.customerId, customerId), isNull(evidencePhotos.requestId)))
+    .returning();
+  if (!row) throw new AppError("not_found");
+  await storage.delete(row.storageKey);
+  await storage.delete(row.thumbnailKey);
+}
