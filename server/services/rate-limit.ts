@@ -4,25 +4,28 @@ import { rateLimitBuckets } from "../../db/schema";
 import { AppError } from "../domain/errors";
 
 /**
- * Counts one hit on `key` in a fixed window shared by every app server (one upsert, one row).
- * Throws rate_limited with the seconds to wait once `limit` hits are used up.
+ * Counts one hit on `key` in a window shared by every app server (one upsert, one row).
+ * The window opens at the first hit and lasts `windowSeconds`, so "one a minute" means one per
+ * 60 s, also across a clock minute. Throws rate_limited with the seconds to wait once `limit`
+ * hits are used up.
  */
 export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  // Dates inside raw sql bypass the column's encoder (the driver then refuses them): pass ISO text.
+  const cutoff = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+  const open = sql`${rateLimitBuckets.windowStart} > ${cutoff}::timestamptz`;
   const [row] = await db
     .insert(rateLimitBuckets)
-    .values({ key, windowStart, count: 1 })
+    .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
       target: rateLimitBuckets.key,
       set: {
-        // A Date inside raw sql bypasses the column's encoder (the driver then refuses it): pass ISO text.
-        count: sql`CASE WHEN ${rateLimitBuckets.windowStart} = ${windowStart.toISOString()}::timestamptz THEN ${rateLimitBuckets.count} + 1 ELSE 1 END`,
-        windowStart,
+        count: sql`CASE WHEN ${open} THEN ${rateLimitBuckets.count} + 1 ELSE 1 END`,
+        windowStart: sql`CASE WHEN ${open} THEN ${rateLimitBuckets.windowStart} ELSE ${now.toISOString()}::timestamptz END`,
       },
     })
-    .returning({ count: rateLimitBuckets.count });
-  if ((row?.count ?? 0) > limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+    .returning({ count: rateLimitBuckets.count, windowStart: rateLimitBuckets.windowStart });
+  if (row && row.count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
     throw new AppError("rate_limited", { retryAfter });
   }
 }

@@ -1,13 +1,13 @@
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, count, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
 import { categories, orderLines, orders, products, returnLines, returnRequests, skus } from "../../db/schema";
 import { lineEligibility } from "../domain/eligibility";
 import { checkEvidence } from "../domain/evidence";
 import { AppError } from "../domain/errors";
 import { refundableFen, sumFen } from "../domain/money";
 import { decideRoute, deadlineFor } from "../domain/policy";
-import { firstStatus } from "../domain/route";
-import type { ReasonCode, ReturnType } from "../domain/vocabulary";
+import { firstStatus, holdsItems } from "../domain/route";
+import { RETURN_STATUSES, type ReasonCode, type ReturnType } from "../domain/vocabulary";
 import { attachPhotos, ownDraftPhotoCount } from "./attach-photos";
 import { appendEvent } from "./history-store";
 import { withDbErrors } from "./pg-errors";
@@ -32,6 +32,8 @@ export interface SubmittedReturn {
 }
 
 const DAY = 86_400_000;
+/** Statuses whose requests have given their items back (see holdsItems). */
+const RELEASED_STATUSES = RETURN_STATUSES.filter((s) => !holdsItems(s));
 
 export async function submitReturn(db: Db, input: SubmitReturnInput, now = new Date()): Promise<SubmittedReturn> {
   return withDbErrors(() =>
@@ -73,7 +75,11 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
           throw new AppError("quantity_exceeds_available", { title: line.title, available: elig.returnableQuantity });
         }
         if (input.type === "exchange") await checkExchangeVariant(tx, line.skuId, row.productId, wanted.exchangeSkuId, line.title);
-        priced.push({ wanted, row, refundFen: refundableFen(line, line.claimedQuantity, wanted.quantity) });
+        // Units are priced by how many are held; after a cancellation in between, the same unit
+        // could be priced twice, so never price past what is left of the line's paid amount.
+        const left = line.paidFen - (await heldRefundFen(tx, line.id));
+        const refundFen = Math.min(refundableFen(line, line.claimedQuantity, wanted.quantity), Math.max(0, left));
+        priced.push({ wanted, row, refundFen });
       }
 
       const goodsFen = sumFen(priced.map((p) => p.refundFen));
@@ -162,6 +168,16 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       return { ...request, created: true };
     }),
   );
+}
+
+/** What the requests that still hold units of an order line ask to refund for them. */
+async function heldRefundFen(tx: Tx, orderLineId: string): Promise<number> {
+  const [row] = await tx
+    .select({ fen: sql<number>`coalesce(sum(${returnLines.refundFen}), 0)::int` })
+    .from(returnLines)
+    .innerJoin(returnRequests, eq(returnRequests.id, returnLines.requestId))
+    .where(and(eq(returnLines.orderLineId, orderLineId), notInArray(returnRequests.status, RELEASED_STATUSES)));
+  return row?.fen ?? 0;
 }
 
 async function checkExchangeVariant(

@@ -1,12 +1,35 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { count, eq } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import superjson, { type SuperJSONResult } from "superjson";
 import type { Db } from "../../db/client";
-import { categories, channels, customers, orderLines, orders, products, skus, staffUsers } from "../../db/schema";
+import {
+  approvalPolicies,
+  categories,
+  channels,
+  customers,
+  orderLines,
+  orders,
+  products,
+  refunds,
+  returnEvents,
+  returnLines,
+  returnRequests,
+  skus,
+  smsOutbox,
+  smsVerifications,
+  staffUsers,
+} from "../../db/schema";
 import type { Context } from "../api/context";
-import { createCaller } from "../api/root";
+import { appRouter, createCaller } from "../api/root";
+import { isAppError } from "../domain/errors";
+import { verifyHistory } from "../services/history-store";
 import type { StaffUser } from "../auth/staff-users";
-import type { StaffRole } from "../domain/vocabulary";
+import type { ReasonCode, StaffRole } from "../domain/vocabulary";
 import type { Locale } from "../i18n/locale";
+import type { RefundGateway } from "../payments/gateway";
 import { SimulatedGateway } from "../payments/simulated-gateway";
 
 const uniq = () => randomUUID().slice(0, 8);
@@ -38,7 +61,7 @@ export async function makeStaff(db: Db, role: StaffRole): Promise<StaffUser> {
   return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion };
 }
 
-export async function staffCaller(db: Db, role: StaffRole, opts: { gateway?: SimulatedGateway; locale?: Locale } = {}) {
+export async function staffCaller(db: Db, role: StaffRole, opts: { gateway?: RefundGateway; locale?: Locale } = {}) {
   const staff = await makeStaff(db, role);
   return { staff, caller: createCaller(testContext(db, { staff, ...(opts.gateway ? { gateway: opts.gateway } : {}), locale: opts.locale ?? "zh-CN" })) };
 }
@@ -108,4 +131,117 @@ export async function makeOrder(db: Db, lines: LineSpec[], opts: { phone?: strin
     made.push({ line: line!, sku: sku!, variants, category: cat! });
   }
   return { customer, order: order!, lines: made };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the API integration tests (server/api/__tests__).
+
+export type Made = Awaited<ReturnType<typeof makeOrder>>;
+export type ReturnTypeName = "refund_only" | "return_refund" | "exchange";
+
+/**
+ * The customer of `made` submits a request for `quantity` (default: all) of each of its lines.
+ * Returns the caller, the submit result and a reader for the customer's view of the request.
+ */
+export async function submitFor(
+  db: Db,
+  made: Made,
+  type: ReturnTypeName,
+  opts: { quantity?: number; idempotencyKey?: string; locale?: Locale; reasonCode?: ReasonCode } = {},
+) {
+  const customer = customerCaller(db, made.customer, opts.locale);
+  const res = await customer.customer.submit({
+    orderId: made.order.id,
+    type,
+    idempotencyKey: opts.idempotencyKey ?? randomUUID(),
+    lines: made.lines.map((l) => ({
+      orderLineId: l.line.id,
+      quantity: opts.quantity ?? l.line.quantity,
+      // A reason that needs no photo, so these stories are about the lifecycle, not evidence rules.
+      reasonCode: opts.reasonCode ?? "size_not_fit",
+      exchangeSkuId: type === "exchange" ? l.variants[0]?.id : undefined,
+    })),
+  });
+  const read = () => customer.customer.request({ id: res.id });
+  return { customer, res, read };
+}
+
+/** The error a call fails with (fails the test if the call succeeds). */
+export async function failureOf(call: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof TRPCError) return e;
+    throw e;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
+
+/** The application error code behind a tRPC error (null when the refusal came from elsewhere, e.g. the auth gate). */
+export function appCodeOf(e: TRPCError): string | null {
+  return isAppError(e.cause) ? e.cause.code : null;
+}
+
+/** Row counts of the tables a refused request must not touch. */
+export async function rowCounts(db: Db) {
+  const n = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    returnRequests: await n(returnRequests),
+    returnLines: await n(returnLines),
+    returnEvents: await n(returnEvents),
+    smsVerifications: await n(smsVerifications),
+    smsOutbox: await n(smsOutbox),
+    refunds: await n(refunds),
+    approvalPolicies: await n(approvalPolicies),
+  };
+}
+
+/** verifyHistory for every request in the database: the ids whose chain does not verify (expected: none). */
+export async function unverifiableHistories(db: Db): Promise<{ id: string; result: unknown }[]> {
+  const all = await db.select({ id: returnRequests.id }).from(returnRequests);
+  const bad = [];
+  for (const { id } of all) {
+    const result = await verifyHistory(db, id);
+    if (!result.ok || result.count < 1) bad.push({ id, result });
+  }
+  return bad;
+}
+
+export interface HttpResult {
+  status: number;
+  /** The procedure's result (superjson-decoded) when it succeeded. */
+  data?: unknown;
+  /** The formatted error shape (what the browser gets) when it failed. */
+  error?: {
+    message: string;
+    code: number;
+    data: {
+      code: string;
+      httpStatus: number;
+      appCode: string | null;
+      fieldErrors: Record<string, string> | null;
+      params: Record<string, string | number>;
+    };
+  };
+  setCookies: string[];
+}
+
+/**
+ * Calls a procedure over HTTP through the same fetch adapter the app route uses, so the error
+ * formatter runs exactly as for a browser. Mutations are POSTed, queries are GET with ?input=.
+ */
+export async function httpCall(db: Db, over: Partial<Context>, path: string, input: unknown, opts: { mutation: boolean }): Promise<HttpResult> {
+  const encoded = JSON.stringify(superjson.serialize(input));
+  const url = `http://localhost/api/trpc/${path}${opts.mutation ? "" : `?input=${encodeURIComponent(encoded)}`}`;
+  const req = new Request(url, opts.mutation ? { method: "POST", headers: { "content-type": "application/json" }, body: encoded } : { method: "GET" });
+  const setCookies: string[] = [];
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => testContext(db, { setCustomerCookie: (token) => setCookies.push(token ?? ""), ...over }),
+  });
+  const body = (await res.json()) as { result?: { data: SuperJSONResult }; error?: SuperJSONResult };
+  if (body.error) return { status: res.status, error: superjson.deserialize(body.error), setCookies };
+  return { status: res.status, data: body.result ? superjson.deserialize(body.result.data) : undefined, setCookies };
 }

@@ -68,8 +68,8 @@ describe("the database refuses to change the history", () => {
 
   it("nothing was changed by the refused statements", async () => {
     expect(await verifyHistory(db, requestId)).toEqual({ ok: true, count: eventCount });
-    const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM return_events`;
-    expect(n).toBe(eventCount + 4);
+    const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM return_events`;
+    expect(row!.n).toBe(eventCount + 4);
   });
 
   it("a refused change inside the app's own transaction rolls the whole transaction back", async () => {

@@ -418,6 +418,32 @@ describe("inspection mismatch", () => {
     expect(await refundedFen(made)).toBe(0);
   });
 
+  it("rejected after inspection, appealed and upheld: straight to the refund, and the received parcel can no longer be cancelled", async () => {
+    const { res, read, made, ops, fin, customer } = await received([{ priceFen: 45_00 }], () => ({ receivedQuantity: 1, condition: "damaged" }));
+    let r = await read();
+    await ops.caller.staff.reject({ requestId: res.id, version: r.version, rejectionCode: "inspection_failed", comment: "包装破损" });
+    r = await read();
+    expect(await claimed(made)).toBe(0);
+    await customer.customer.appeal({ requestId: res.id, version: r.version, comment: "快递途中损坏，有签收照片" });
+    r = await read();
+    expect(r.status).toBe("pending_ops_review");
+    expect(await claimed(made)).toBe(1);
+    // The warehouse has the parcel: cancelling is over, even in a state that is otherwise cancellable.
+    expect(r.allowedActions).not.toContain("cancel");
+    const cancel = await failureOf(customer.customer.cancel({ requestId: res.id, version: r.version }));
+    expect(cancel.code).toBe("BAD_REQUEST");
+    expect(appCodeOf(cancel)).toBe("cancel_after_receipt");
+    expect(cancel.message).toContain("取消申请");
+
+    await ops.caller.staff.approve({ requestId: res.id, version: r.version });
+    r = await read();
+    // Not back to "awaiting shipment": the goods are already in.
+    expect(r.status).toBe("pending_refund");
+    await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    expect((await read()).status).toBe("completed");
+    expect(await refundedFen(made)).toBe(45_00);
+  });
+
   it("an exchange with a mismatch cannot be settled with a partial refund", async () => {
     const made = await makeOrder(db, [{ priceFen: 80_00, variants: 1 }]);
     const { res, read, customer } = await submitFor(db, made, "exchange");
@@ -486,6 +512,26 @@ describe("deadlines follow the policy on every transition", () => {
     r = await read();
     expect(r.status).toBe("completed");
     expect(r.deadlineAt).toBeNull();
+  });
+
+  it("the refund clock starts once: a four-eyes approval does not restart it", async () => {
+    const made = await makeOrder(db, [{ priceFen: 2500_00 }]);
+    const { res, read } = await submitFor(db, made, "refund_only");
+    const cs = await staffCaller(db, "customer_service");
+    const ops = await staffCaller(db, "operations_manager");
+    const fin = await staffCaller(db, "finance");
+    await cs.caller.staff.approve({ requestId: res.id, version: (await read()).version });
+    const t0 = Date.now();
+    await ops.caller.staff.approve({ requestId: res.id, version: (await read()).version });
+    let r = await read();
+    expect(r.status).toBe("pending_refund_approval");
+    within(r.deadlineAt, t0, Date.now(), 7 * DAY);
+    const refundDeadline = r.deadlineAt!.getTime();
+
+    await fin.caller.staff.approveRefund({ requestId: res.id, version: r.version });
+    r = await read();
+    expect(r.status).toBe("pending_refund");
+    expect(r.deadlineAt!.getTime()).toBe(refundDeadline);
   });
 
   it("a rejection leaves 7 days to appeal", async () => {

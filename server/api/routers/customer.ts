@@ -15,6 +15,7 @@ import {
 } from "../../schemas/customer";
 import { actOnRequest, type Actor } from "../../services/act-on-request";
 import { endCustomerSession, requestCode, verifyCode } from "../../services/customer-verification";
+import { currentPolicy } from "../../services/policy-store";
 import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
 import { submitReturn } from "../../services/submit-return";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
@@ -36,6 +37,12 @@ export const customerRouter = createTRPCRouter({
     if (ctx.customerToken) await endCustomerSession(ctx.db, ctx.customerToken);
     ctx.setCustomerCookie(null);
     return { ok: true as const };
+  }),
+
+  /** What the H5 form offers: reasons in order, which need photos, how many photos. */
+  settings: publicProcedure.query(async ({ ctx }) => {
+    const { evidence } = (await currentPolicy(ctx.db)).policy;
+    return { maxPhotos: evidence.maxPhotos, reasons: evidence.reasons.filter((r) => r.enabled).map(({ code, photoRequired }) => ({ code, photoRequired })) };
   }),
 
   me: publicProcedure.query(({ ctx }) => (ctx.customer ? { name: ctx.customer.name, phone: ctx.customer.phone } : null)),
