@@ -1,8 +1,24 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
+const STAMP = path.join(".next", "source-stamp");
+
+/**
+ * A production build. The stamp gets the time the build *started*, so a source edited while
+ * it ran counts as newer than the build.
+ */
+export async function build(env: NodeJS.ProcessEnv): Promise<number> {
+  const started = new Date();
+  const code = await runNext(["build"], env);
+  if (code === 0) {
+    writeFileSync(STAMP, started.toISOString());
+    utimesSync(STAMP, started, started);
+  }
+  return code;
+}
 
 /** Runs `next <args>` and resolves with its exit code; Ctrl-C and SIGTERM are passed on. */
 export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -28,10 +44,9 @@ function newestMtime(p: string): number {
   return readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), st.mtimeMs);
 }
 
-/** A production build is needed when there is none or a source file is newer than it. */
+/** A production build is needed when there is none or a source file changed since it started. */
 export function buildIsStale(): boolean {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
+  if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
   return SOURCES.some((s) => newestMtime(s) > built);
 }

@@ -1,5 +1,5 @@
 import { prepare } from "./prepare";
-import { buildIsStale, runNext } from "./run-next";
+import { build, buildIsStale, runNext } from "./run-next";
 import { startDeadlineWorker } from "./worker";
 
 // `npm start`: database + migrations + demo data, a production build when sources changed, then `next start`.
@@ -7,7 +7,7 @@ const port = process.env.PORT ?? "3000";
 const { env, stop } = await prepare({ seed: true });
 const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
 let code = 0;
-if (buildIsStale()) code = await runNext(["build"], appEnv);
+if (buildIsStale()) code = await build(appEnv);
 if (code === 0) {
   const stopWorker = startDeadlineWorker(env.DATABASE_URL!);
   process.on("exit", () => void stopWorker());

@@ -16,7 +16,8 @@ export interface CookieOptions {
 export interface Context {
   db: Db;
   locale: Locale;
-  ip: string;
+  /** Null when unknown (no trusted proxy): per-IP limits are then skipped. */
+  ip: string | null;
   staff: StaffUser | null;
   customer: CustomerIdentity | null;
   /** The raw customer session token (to sign out). */

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "../domain/errors";
@@ -32,6 +33,13 @@ function config(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 12 * 3600 },
     pages: { signIn: "/login" },
+    logger: {
+      // A wrong password is an answer, not an incident: keep stack traces for real errors.
+      error(error) {
+        if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
@@ -67,9 +75,12 @@ function config(): NextAuthConfig {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
 
-/** The signed-in staff user, re-checked against the database; null when signed out or revoked. */
-export async function currentStaff(): Promise<StaffUser | null> {
+/**
+ * The signed-in staff user, re-checked against the database; null when signed out or revoked.
+ * Cached per server request, so a layout and a page share one read.
+ */
+export const currentStaff = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.staffId || session.sessionVersion === undefined) return null;
   return activeStaff(appDb(), session.staffId, session.sessionVersion);
-}
+});

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { staffUsers } from "../../db/schema";
 import type { StaffRole } from "../domain/vocabulary";
-import { hitRateLimit } from "../services/rate-limit";
+import { hitIpRateLimit, hitRateLimit } from "../services/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 
 export interface StaffUser {
@@ -20,9 +20,9 @@ let dummyHash: Promise<string> | undefined;
  * Email + password check. Limits: 5 tries per email and 30 per IP in 15 minutes, counted before
  * the check so that a guesser learns nothing once the limit is reached.
  */
-export async function authenticateStaff(db: DbOrTx, email: string, password: string, ip: string, now = new Date()): Promise<StaffUser | null> {
+export async function authenticateStaff(db: DbOrTx, email: string, password: string, ip: string | null, now = new Date()): Promise<StaffUser | null> {
   const normalised = email.trim().toLowerCase();
-  await hitRateLimit(db, `login:ip:${ip}`, 30, 900, now);
+  await hitIpRateLimit(db, "login", ip, 30, 900, now);
   await hitRateLimit(db, `login:email:${normalised}`, 5, 900, now);
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalised));
   if (!user) {

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { customerSessions, customers, orders, smsOutbox, smsVerifications } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { hitRateLimit } from "./rate-limit";
+import { hitIpRateLimit, hitRateLimit } from "./rate-limit";
 
 export const CODE_TTL_SECONDS = 300;
 export const RESEND_AFTER_SECONDS = 60;
@@ -26,11 +26,11 @@ export interface CodeSent {
  */
 export async function requestCode(
   db: Db,
-  input: { phone: string; orderNo?: string; ip: string },
+  input: { phone: string; orderNo?: string; ip: string | null },
   opts: { demo: boolean; log?: (line: string) => void },
   now = new Date(),
 ): Promise<CodeSent> {
-  await hitRateLimit(db, `sms:ip:${input.ip}`, 30, 3600, now);
+  await hitIpRateLimit(db, "sms", input.ip, 30, 3600, now);
   if (input.orderNo) {
     const [owner] = await db
       .select({ id: orders.id })
@@ -67,10 +67,10 @@ export async function requestCode(
 /** Checks a code; on success the code is used up and a customer session is created. */
 export async function verifyCode(
   db: Db,
-  input: { phone: string; code: string; ip: string },
+  input: { phone: string; code: string; ip: string | null },
   now = new Date(),
 ): Promise<{ token: string; customerId: string; expiresAt: Date }> {
-  await hitRateLimit(db, `verify:ip:${input.ip}`, 60, 600, now);
+  await hitIpRateLimit(db, "verify", input.ip, 60, 600, now);
   return db.transaction(async (tx) => {
     const [v] = await tx
       .select()

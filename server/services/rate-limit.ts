@@ -9,6 +9,11 @@ import { AppError } from "../domain/errors";
  * 60 s, also across a clock minute. Throws rate_limited with the seconds to wait once `limit`
  * hits are used up.
  */
+/** Per-IP limit, skipped when the IP is unknown (see server/auth/client-ip.ts). */
+export async function hitIpRateLimit(db: DbOrTx, scope: string, ip: string | null, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  if (ip) await hitRateLimit(db, `${scope}:ip:${ip}`, limit, windowSeconds, now);
+}
+
 export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
   // Dates inside raw sql bypass the column's encoder (the driver then refuses them): pass ISO text.
   const cutoff = new Date(now.getTime() - windowSeconds * 1000).toISOString();

@@ -1,0 +1,149 @@
+import { format, messages } from "@/components/i18n/messages";
+import type { ChannelCode } from "@/server/domain/vocabulary";
+import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
+import type { Locale } from "@/server/i18n/locale";
+import type { QueueItem } from "@/server/services/read-requests";
+import { deadlineView, yuan, type DeadlineView } from "./queue-format";
+import { StatusBadge } from "./status-badge";
+
+interface Props {
+  items: QueueItem[];
+  locale: Locale;
+  now: Date;
+  title: string;
+}
+
+function channelName(code: string, locale: Locale): string {
+  return messages(locale).channels[code as ChannelCode] ?? code;
+}
+
+function Deadline({ view, locale, align = "left" }: { view: DeadlineView | null; locale: Locale; align?: "left" | "right" }) {
+  const m = messages(locale).dashboard;
+  if (!view) return <span className="text-sm text-slate-500">{m.noDeadline}</span>;
+  const tone = view.overdue ? "text-red-700" : view.soon ? "text-amber-800" : "text-slate-900";
+  return (
+    <time dateTime={view.iso} className={`block leading-tight ${align === "right" ? "text-right" : ""}`}>
+      <span className={`flex items-center gap-1.5 text-sm font-medium ${tone} ${align === "right" ? "justify-end" : ""}`}>
+        {view.overdue && (
+          <span className="rounded bg-red-100 px-1.5 py-px text-xs font-semibold text-red-800">{m.overdue}</span>
+        )}
+        {view.relative}
+      </span>
+      <span className="mt-0.5 block text-xs text-slate-600 tabular-nums">{view.absolute}</span>
+    </time>
+  );
+}
+
+/** An exchange sends goods back, not money: "¥0.00" would read like an error. */
+function Amount({ item, locale }: { item: QueueItem; locale: Locale }) {
+  if (item.type === "exchange" && item.requestedRefundFen === 0) {
+    return <span className="text-sm font-normal text-slate-600">{messages(locale).dashboard.noRefund}</span>;
+  }
+  return <>{yuan(item.requestedRefundFen)}</>;
+}
+
+function ChannelTag({ code, locale }: { code: string; locale: Locale }) {
+  return (
+    <span className="inline-flex items-center rounded bg-slate-100 px-1.5 py-px text-xs font-medium whitespace-nowrap text-slate-700">
+      {channelName(code, locale)}
+    </span>
+  );
+}
+
+/** The queue as a table on wide screens and as cards on phones, in the order the API returns. */
+export function QueueList({ items, locale, now, title }: Props) {
+  const m = messages(locale).dashboard;
+  const rows = items.map((item) => ({ item, deadline: deadlineView(item.deadlineAt, now, locale) }));
+
+  return (
+    <>
+      <div className="hidden overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200 md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{format(m.tableCaption, { title, count: items.length })}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3">{m.columns.rma}</th>
+              <th scope="col" className="px-4 py-3">{m.columns.customer}</th>
+              <th scope="col" className="px-4 py-3">{m.columns.order}</th>
+              <th scope="col" className="px-4 py-3">{m.columns.type}</th>
+              <th scope="col" className="px-4 py-3 text-right">{m.columns.amount}</th>
+              <th scope="col" className="px-4 py-3">{m.columns.status}</th>
+              <th scope="col" className="px-4 py-3">{m.columns.deadline}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map(({ item, deadline }) => (
+              <tr key={item.id} className={deadline?.overdue ? "bg-red-50/40 hover:bg-red-50/70" : "hover:bg-slate-50"}>
+                <th scope="row" className="px-4 py-3 align-top font-mono text-[13px] font-medium whitespace-nowrap text-slate-900">
+                  {item.rmaNo}
+                </th>
+                <td className="px-4 py-3 align-top">
+                  <div className="font-medium text-slate-900">{item.customerName}</div>
+                  <div className="text-xs text-slate-600 tabular-nums">{item.customerPhone}</div>
+                </td>
+                <td className="px-4 py-3 align-top">
+                  <div className="font-mono text-[13px] text-slate-800">{item.orderNo}</div>
+                  <div className="mt-0.5">
+                    <ChannelTag code={item.channel} locale={locale} />
+                  </div>
+                </td>
+                <td className="px-4 py-3 align-top whitespace-nowrap text-slate-800">{term(TYPE_NAMES, item.type, locale)}</td>
+                <td className="px-4 py-3 text-right align-top font-medium whitespace-nowrap text-slate-900 tabular-nums">
+                  <Amount item={item} locale={locale} />
+                </td>
+                <td className="px-4 py-3 align-top">
+                  <StatusBadge status={item.status} locale={locale} />
+                </td>
+                <td className="px-4 py-3 align-top whitespace-nowrap">
+                  <Deadline view={deadline} locale={locale} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <ul className="space-y-3 md:hidden" aria-label={title}>
+        {rows.map(({ item, deadline }) => (
+          <li
+            key={item.id}
+            className={`rounded-xl bg-white p-4 shadow-sm ring-1 ${deadline?.overdue ? "ring-red-200" : "ring-slate-200"}`}
+          >
+            <div className="font-mono text-[13px] font-semibold break-all text-slate-900">{item.rmaNo}</div>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1">
+              <StatusBadge status={item.status} locale={locale} />
+              <span className="text-sm text-slate-700">{term(TYPE_NAMES, item.type, locale)}</span>
+            </div>
+
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
+              <div className="min-w-0">
+                <dt className="text-xs text-slate-600">{m.columns.customer}</dt>
+                <dd className="mt-0.5 truncate font-medium text-slate-900">{item.customerName}</dd>
+                <dd className="text-xs text-slate-600 tabular-nums">{item.customerPhone}</dd>
+              </div>
+              <div className="text-right">
+                <dt className="text-xs text-slate-600">{m.columns.amount}</dt>
+                <dd className="mt-0.5 text-base font-semibold text-slate-900 tabular-nums">
+                  <Amount item={item} locale={locale} />
+                </dd>
+              </div>
+              <div className="min-w-0">
+                <dt className="text-xs text-slate-600">{m.columns.order}</dt>
+                <dd className="mt-0.5 truncate font-mono text-[13px] text-slate-800">{item.orderNo}</dd>
+                <dd className="mt-0.5">
+                  <ChannelTag code={item.channel} locale={locale} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-right text-xs text-slate-600">{m.columns.deadline}</dt>
+                <dd className="mt-0.5">
+                  <Deadline view={deadline} locale={locale} align="right" />
+                </dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
