@@ -4,7 +4,8 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // One host name everywhere: Auth.js builds absolute URLs from AUTH_URL, and cookies are per host.
-const BASE_URL = "http://localhost:3100";
+// E2E_PORT lets a second run (e.g. a CI check beside a developer's run) use another port.
+const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 
 // Debian's chromium when installed (no browser download is possible here); Playwright's own elsewhere.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";

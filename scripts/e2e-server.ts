@@ -8,7 +8,7 @@ import { freePort } from "../db/embedded";
  * throw-away embedded database — fresh folder, free port, demo seed — so every run starts from
  * the same data and never touches the developer's .data. The folder is removed on exit.
  */
-const PORT = "3100";
+const PORT = process.env.E2E_PORT ?? "3100";
 const dataDir = mkdtempSync(path.join(tmpdir(), "tuihuanhuo-e2e-"));
 // PostgreSQL runs as the `postgres` OS user when we are root: it must be able to enter the folder.
 chmodSync(dataDir, 0o755);
