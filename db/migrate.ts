@@ -7,7 +7,7 @@ import { createDb } from "./client";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export async function runMigrations(url: string): Promise<void> {
-  const { db, sql } = createDb(url, { max: 1 });
+  const { db, sql } = createDb(url, { max: 1, prepare: false });
   try {
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { GENESIS_HASH } from "../../server/domain/history";
 import type { Route } from "../../server/domain/route";
 import { skus } from "./catalog";
 import { customers } from "./customers";
@@ -43,6 +44,13 @@ export const returnRequests = pgTable(
     version: integer().notNull().default(1),
     /** The client's key for one submission: a retry or double tap finds the same request. */
     idempotencyKey: text().notNull(),
+    /**
+     * Seq and hash of the request's newest history event, written in the same statement as the
+     * event itself. A step reads them with its SELECT … FOR UPDATE of this row, so it chains its
+     * event without another query; UNIQUE(request_id, seq) on return_events still refuses a fork.
+     */
+    lastEventSeq: integer().notNull().default(0),
+    lastEventHash: text().notNull().default(GENESIS_HASH),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -82,6 +90,8 @@ export const returnLines = pgTable(
   },
   (t) => [
     unique("return_lines_request_line").on(t.requestId, t.orderLineId),
+    // What other requests hold of an order line (submission's refund ceiling per line).
+    index("return_lines_order_line_idx").on(t.orderLineId),
     check("return_lines_quantity_positive", sql`${t.quantity} > 0`),
     check("return_lines_refund_nonnegative", sql`${t.refundFen} >= 0`),
   ],

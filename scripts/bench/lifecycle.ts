@@ -7,8 +7,8 @@
  * per order). "app": N requests go through submitReturn, then through their whole route with
  * actOnRequest (+ payOutRefund on a SimulatedGateway). "ceiling": the same request, line, claim,
  * hash-chained event, status/version, refund and refunded_fen rows written with the fewest plain
- * postgres-js statements, one transaction per step. "app, prepared": the app path again with
- * drizzle's queries sent as prepared statements (see preparePlainQueries).
+ * postgres-js statements, one transaction per step. The app's database handle is built as the
+ * app builds it (db/client.ts drizzleOver: drizzle over postgres-js, statements prepared).
  * Submissions and decisions are timed as separate phases, the paths taking turns in rounds;
  * "decisions" counts every state change after submission, the system's refund_succeeded
  * included. A sequential pass afterwards counts statements and latency per step.
@@ -20,9 +20,8 @@ import path_ from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
-import { PostgresJsSession } from "drizzle-orm/postgres-js/session";
 import postgres from "postgres";
-import type { Db } from "../../db/client";
+import { drizzleOver, type Db } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { runMigrations } from "../../db/migrate";
 import * as schema from "../../db/schema";
@@ -461,26 +460,6 @@ function client(url: string, counter?: { n: number }) {
   return postgres(url, { max: POOL, onnotice: () => {}, ...(counter ? { debug: () => counter.n++ } : {}), connection: { application_name: "bench" } });
 }
 
-/** Marks the drizzle instance whose queries preparePlainQueries turns into prepared statements. */
-const PREPARED = { logQuery: () => {} };
-
-/**
- * Drizzle asks postgres-js for a named prepared statement only when `.prepare(name)` is used;
- * every other query goes with prepare:false, which for a query with parameters means an extra
- * round trip (Parse/Describe, wait, then Bind/Execute) plus a fresh parse and plan each time.
- * This patch (bench process only; the app is unchanged) makes the queries of the drizzle
- * instance built with the PREPARED logger use postgres-js's per-connection statement cache,
- * to measure what that is worth. Sessions inside transactions inherit the logger.
- */
-function preparePlainQueries() {
-  type PrepareQuery = (this: { logger?: unknown }, query: unknown, fields: unknown, name: string | undefined, ...rest: unknown[]) => unknown;
-  const proto = PostgresJsSession.prototype as unknown as { prepareQuery: PrepareQuery };
-  const original = proto.prepareQuery;
-  proto.prepareQuery = function (query, fields, name, ...rest) {
-    return original.call(this, query, fields, this.logger === PREPARED ? (name ?? "") : name, ...rest);
-  };
-}
-
 const rate = (n: number, s: number) => (n / s).toFixed(0).padStart(8);
 const pct = (a: number) => `${(a * 100).toFixed(0)}%`.padStart(8);
 
@@ -488,7 +467,7 @@ async function main() {
   const tmp = mkdtempSync(path_.join(os.tmpdir(), "tuihuanhuo-bench-"));
   // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as the `postgres` user and must get in.
   chmodSync(tmp, 0o755);
-  const databases = ["bench_app", "bench_sql", "bench_app_prepared"];
+  const databases = ["bench_app", "bench_sql"];
   const server = await startEmbeddedPostgres({ dataDir: path_.join(tmp, "pg"), persistent: false, databases });
   const clients: postgres.Sql[] = [];
   try {
@@ -504,14 +483,13 @@ async function main() {
       setups.set(name, await setUp(server.url(name), all, staff));
     }
     const gateway = new SimulatedGateway();
-    preparePlainQueries();
 
-    const appPath = (name: string, database: string, prepared: boolean) => {
+    const appPath = (name: string, database: string) => {
       const setup = setups.get(database)!;
       const build = (counter?: { n: number }): PathImpl<AppRequest> => {
         const pg = client(server.url(database), counter);
         clients.push(pg);
-        const db = drizzle(pg, { schema, casing: "snake_case", ...(prepared ? { logger: PREPARED } : {}) });
+        const db = drizzleOver(pg);
         return { submit: (w) => appSubmit(db, setup, w), between: (rs) => attachLineIds(db, rs), decide: (r, onStep) => appDecide(db, setup, gateway, r, onStep) };
       };
       const counter = { n: 0 };
@@ -525,8 +503,8 @@ async function main() {
     };
     const sqlCounter = { n: 0 };
     const ceiling = path<SqlRequest>("ceiling", sqlPath(), { impl: sqlPath(sqlCounter), counter: sqlCounter });
-    const app = appPath("app", "bench_app", false);
-    const paths = [app, ceiling, appPath("app, prepared*", "bench_app_prepared", true)];
+    const app = appPath("app", "bench_app");
+    const paths = [app, ceiling];
 
     await measure(paths, warmUp, work, ROUNDS);
     const profiles: Map<string, StepProfile>[] = [];
@@ -549,7 +527,7 @@ async function main() {
     );
     const ok = app.requests / app.submitS >= 0.4 * ceilingReq && app.decisions / app.decideS >= 0.4 * ceilingDec;
     console.log(`goal app ≥ 40% of ceiling: ${ok ? "met" : "NOT met"}`);
-    console.log("* the same services with every drizzle query as a postgres-js prepared statement (patched in this process only; see preparePlainQueries)\n");
+    console.log("");
 
     console.log(`per step, one request at a time (${perKind} per route): statements sent incl. BEGIN/COMMIT | mean latency ms`);
     console.log(`step                      ${paths.map((p) => p.name.padStart(16)).join("")} |${paths.map((p) => p.name.padStart(16)).join("")}`);

@@ -15,7 +15,7 @@ export interface StoredPolicy {
 /** The policy in force: the highest version. A fresh database gets the default as version 1. */
 export async function currentPolicy(db: DbOrTx): Promise<StoredPolicy> {
   const [row] = await db.select().from(approvalPolicies).orderBy(desc(approvalPolicies.version)).limit(1);
-  if (row) return withDefaults(row);
+  if (row) return remember(row);
   await db.insert(approvalPolicies).values({ version: 1, policy: DEFAULT_POLICY, note: "default" }).onConflictDoNothing();
   return currentPolicy(db);
 }
@@ -28,8 +28,12 @@ export async function policyById(db: DbOrTx, id: string): Promise<StoredPolicy> 
   if (cached) return cached;
   const [row] = await db.select().from(approvalPolicies).where(eq(approvalPolicies.id, id));
   if (!row) throw new AppError("not_found");
+  return remember(row);
+}
+
+function remember(row: StoredPolicy): StoredPolicy {
   const stored = withDefaults(row);
-  byId.set(id, stored);
+  byId.set(stored.id, stored);
   return stored;
 }
 
