@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
@@ -51,6 +52,9 @@ export async function listQueue(db: DbOrTx, role: StaffRole, opts: { limit?: num
 
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 
+/** The variant an exchange asks for, joined beside the variant that was sold. */
+const exchangeSkus = alias(skus, "exchange_skus");
+
 async function linesOf(db: DbOrTx, requestId: string) {
   return db
     .select({
@@ -66,12 +70,14 @@ async function linesOf(db: DbOrTx, requestId: string) {
       reasonCode: returnLines.reasonCode,
       note: returnLines.note,
       exchangeSkuId: returnLines.exchangeSkuId,
+      exchangeAttributes: exchangeSkus.attributes,
       receivedQuantity: returnLines.receivedQuantity,
       condition: returnLines.condition,
     })
     .from(returnLines)
     .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
     .innerJoin(skus, eq(skus.id, orderLines.skuId))
+    .leftJoin(exchangeSkus, eq(exchangeSkus.id, returnLines.exchangeSkuId))
     .where(eq(returnLines.requestId, requestId))
     .orderBy(asc(orderLines.title));
 }

@@ -209,6 +209,11 @@ export function RequestItems({ req, m, locale }: { req: CustomerRequest; m: M; l
               {term(REASON_NAMES, l.reasonCode, locale)}
               {req.type !== "exchange" && <> · {yuan(l.refundFen)}</>}
             </p>
+            {l.exchangeAttributes && (
+              <p className="text-slate-700">
+                {m.wizard.review.exchangeTo}{locale === "en" ? ": " : "："}{attributesText(l.exchangeAttributes)}
+              </p>
+            )}
             {l.note && <p className="mt-0.5 break-words text-slate-700">“{l.note}”</p>}
           </li>
         ))}

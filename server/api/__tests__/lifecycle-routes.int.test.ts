@@ -157,7 +157,7 @@ describe("exchange", () => {
     let r = await read();
     expect(r.stages).toEqual(["cs_review", "customer_shipment", "warehouse_inspection", "replacement"]);
     expect(r.requestedRefundFen).toBe(0);
-    expect(r.lines[0]).toMatchObject({ exchangeSkuId: made.lines[0]!.variants[0]!.id, refundFen: 0 });
+    expect(r.lines[0]).toMatchObject({ exchangeSkuId: made.lines[0]!.variants[0]!.id, exchangeAttributes: made.lines[0]!.variants[0]!.attributes, refundFen: 0 });
 
     await cs.caller.staff.approve({ requestId: res.id, version: r.version });
     r = await read();
