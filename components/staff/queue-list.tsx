@@ -3,8 +3,8 @@ import type { ChannelCode } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
 import type { QueueItem } from "@/server/services/read-requests";
-import { deadlineView, yuan, type DeadlineView } from "./queue-format";
-import { StatusBadge } from "./status-badge";
+import { deadlineView, yuan, type DeadlineView } from "@/components/format";
+import { StatusBadge } from "@/components/request-views/status-badge";
 
 interface Props {
   items: QueueItem[];
