@@ -99,6 +99,15 @@ const WHY: Record<string, Record<Locale, string>> = {
   fully_claimed: { "zh-CN": "已全部申请过退换", en: "already returned" },
 };
 
+/** Risk signals (server/domain/risk.ts) named in a refusal, e.g. of bulk approval. */
+const RISK_NAMES: Record<string, Record<Locale, string>> = {
+  high_return_rate: { "zh-CN": "退货率高", en: "high return rate" },
+  earlier_rejections: { "zh-CN": "曾被驳回", en: "earlier rejections" },
+  earlier_mismatches: { "zh-CN": "曾验货不符", en: "earlier inspection mismatches" },
+  amount_above_average: { "zh-CN": "金额远高于以往", en: "amount far above their average" },
+  shared_contact: { "zh-CN": "与他人共用联系信息", en: "contact details shared with others" },
+};
+
 /** Translates the params that are themselves domain words (states, actions, roles, reasons). */
 function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   const out: ErrorParams = { ...params };
@@ -107,6 +116,12 @@ function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
   if (typeof params.reason === "string" && params.reason in REASON_NAMES) out.reason = REASON_NAMES[params.reason as keyof typeof REASON_NAMES][locale];
   if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
+  if (typeof params.signal === "string") {
+    out.signal = params.signal
+      .split(",")
+      .map((s) => RISK_NAMES[s]?.[locale] ?? s)
+      .join(locale === "zh-CN" ? "、" : ", ");
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ async function assertBulkEligible(req: LockedRequest, tx: Tx, limitFen: number):
   if (req.route.stages.includes("ops_review")) throw new AppError("bulk_needs_ops_review");
   if (req.requestedRefundFen > limitFen) throw new AppError("bulk_amount_over_limit", { limit: (limitFen / 100).toFixed(2) });
   const signals = await bulkApproveRiskSignals(tx, req);
-  if (signals.length > 0) throw new AppError("bulk_risk_signal", { signal: signals.join(", ") });
+  if (signals.length > 0) throw new AppError("bulk_risk_signal", { signal: signals.join(",") });
 }
 
 /**

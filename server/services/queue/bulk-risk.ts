@@ -1,13 +1,14 @@
 import type { Tx } from "../../../db/client";
+import type { RiskSignalName } from "../../domain/risk";
+import { assessRequests } from "../customer-history";
 import type { LockedRequest } from "../data/request-steps";
 
 /**
- * HOOK — the risk signals that keep a request out of bulk approval. The signals themselves
- * (server/domain/risk.ts + server/services/customer-history.ts) belong to the request-screen
- * work; until they are merged this returns none, so bulk approval is limited by the other
- * rules only (cs review, no ops review on the route, amount under the policy's ceiling).
- * Replace the body with a call to those services; the result is the fired signals' codes.
+ * The risk signals that keep a request out of bulk approval: any that fired for it
+ * (server/domain/risk.ts), read inside the approving transaction so they are judged on the
+ * same data the approval is recorded against.
  */
-export async function bulkApproveRiskSignals(_tx: Tx, _req: LockedRequest): Promise<string[]> {
-  return [];
+export async function bulkApproveRiskSignals(tx: Tx, req: LockedRequest): Promise<RiskSignalName[]> {
+  const assessed = (await assessRequests(tx, [req.id])).get(req.id);
+  return assessed ? assessed.signals.map((s) => s.name) : [];
 }
