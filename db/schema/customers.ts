@@ -1,12 +1,22 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A consumer, identified by the phone number the orders were placed with. */
-export const customers = pgTable("customers", {
-  id: uuid().primaryKey().defaultRandom(),
-  phone: text().notNull().unique(),
-  name: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    phone: text().notNull().unique(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Staff search a customer by the last four digits of the phone, as read out on a call.
+    index("customers_phone_last4_idx").on(sql`right(${t.phone}, 4)`),
+    // Staff search by name, any part of it (pg_trgm, created in the migration).
+    index("customers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+  ],
+);
 
 /** A customer's signed-in browser after an SMS check; only the token's hash is stored. */
 export const customerSessions = pgTable(

@@ -40,6 +40,12 @@ export const returnRequests = pgTable(
     returnCarrier: text(),
     returnTrackingNo: text(),
     deadlineAt: timestamp({ withTimezone: true }),
+    /**
+     * The staff user who claimed the request (work in hand; others may not decide it). Claiming
+     * does not change the status; it is recorded in the history like any other step.
+     */
+    holderId: uuid().references(() => staffUsers.id),
+    heldAt: timestamp({ withTimezone: true }),
     /** Optimistic lock: every change bumps it; a writer holding an older one gets a conflict. */
     version: integer().notNull().default(1),
     /** The client's key for one submission: a retry or double tap finds the same request. */
@@ -60,6 +66,11 @@ export const returnRequests = pgTable(
     index("return_requests_deadline_idx").on(t.deadlineAt),
     index("return_requests_customer_idx").on(t.customerId, t.createdAt),
     index("return_requests_order_idx").on(t.orderId),
+    // The queue's keyset order per status: (deadline NULLS LAST, created_at, id). A missing deadline sorts as
+    // 'infinity' so the order is one row comparison an index can seek to (docs/decisions/008-queue-keyset.md).
+    index("return_requests_queue_idx").on(t.status, sql`coalesce(${t.deadlineAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
+    index("return_requests_holder_idx").on(t.holderId).where(sql`${t.holderId} IS NOT NULL`),
+    index("return_requests_tracking_idx").on(t.returnTrackingNo).where(sql`${t.returnTrackingNo} IS NOT NULL`),
     check("return_requests_requested_nonnegative", sql`${t.requestedRefundFen} >= 0`),
     check(
       "return_requests_approved_within_requested",

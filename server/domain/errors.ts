@@ -33,6 +33,14 @@ export const ERROR_CODES = {
   photo_undecodable: "BAD_REQUEST",
   photos_required: "BAD_REQUEST",
   too_many_photos: "BAD_REQUEST",
+  held_by_other: "CONFLICT",
+  not_holder: "FORBIDDEN",
+  not_in_queue: "FORBIDDEN",
+  assignee_cannot_act: "BAD_REQUEST",
+  bulk_needs_ops_review: "BAD_REQUEST",
+  bulk_amount_over_limit: "BAD_REQUEST",
+  bulk_risk_signal: "BAD_REQUEST",
+  cursor_invalid: "BAD_REQUEST",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

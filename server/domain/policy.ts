@@ -42,7 +42,14 @@ export interface ApprovalPolicy {
   csReviewTimeout: CsReviewTimeout;
   /** Which reasons customers may give, which need photos, how many photos. */
   evidence: EvidenceRules;
+  /** Customer service may approve many requests at once only up to this refund (fen). Unset: BULK_APPROVE_MAX_FEN. */
+  bulkApproveMaxFen?: number;
 }
+
+/** The bulk approval ceiling when the policy sets none: ¥200, the default ops-review threshold. */
+export const BULK_APPROVE_MAX_FEN = 200_00;
+
+export const bulkApproveLimit = (policy: ApprovalPolicy): number => policy.bulkApproveMaxFen ?? BULK_APPROVE_MAX_FEN;
 
 /** The default policy of PRODUCT.md. Amounts in fen. */
 export const DEFAULT_POLICY: ApprovalPolicy = {

@@ -1,4 +1,5 @@
 import { AppError } from "./errors";
+import { assertMayDecide } from "./hold-guard";
 import { statusAfter, type Route } from "./route";
 import type { Action, ActorRole, ReturnStatus, ReturnType, Stage, StaffRole } from "./vocabulary";
 
@@ -14,6 +15,8 @@ export interface RequestState {
   refundApprovedBy: string | null;
   /** The warehouse has the parcel: no more cancelling, and no shipping stages to come back to. */
   goodsReceived: boolean;
+  /** The staff user who claimed the request; other staff may not decide it (see holding.ts). */
+  holderId?: string | null;
 }
 
 export interface Command {
@@ -168,6 +171,7 @@ export function transition(req: RequestState, cmd: Command): Transition {
   if (!rule.roles.includes(cmd.role)) {
     throw new AppError("role_not_allowed", { action: cmd.action, status: req.status, role: cmd.role });
   }
+  assertMayDecide(req, cmd.role, cmd.actorId);
   const { to: next, changes } = rule.next(req, cmd);
   return { from: req.status, to: next, changes };
 }

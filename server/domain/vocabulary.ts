@@ -70,6 +70,10 @@ export const ACTIONS = [
   "expire",
   // submission is recorded as an event too
   "submit",
+  // work in hand: who holds a request (status unchanged, recorded in the history)
+  "claim",
+  "release",
+  "assign",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

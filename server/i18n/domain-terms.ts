@@ -39,6 +39,9 @@ export const ACTION_NAMES: Dict<Action> = {
   refund_failed: { "zh-CN": "退款失败", en: "Refund failed" },
   escalate: { "zh-CN": "超时升级", en: "Escalated after deadline" },
   expire: { "zh-CN": "超时关闭", en: "Closed after deadline" },
+  claim: { "zh-CN": "认领", en: "Claim" },
+  release: { "zh-CN": "释放", en: "Release" },
+  assign: { "zh-CN": "分配", en: "Assign" },
 };
 
 export const ROLE_NAMES: Dict<StaffRole | "customer" | "system"> = {

@@ -69,6 +69,23 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "“{reason}” needs at least one photo",
   },
   too_many_photos: { "zh-CN": "最多上传 {max} 张照片", en: "At most {max} photos" },
+  held_by_other: {
+    "zh-CN": "该申请已被其他同事认领，正在处理中。如需接手请联系认领人或店长",
+    en: "A colleague has claimed this request and is handling it. Ask them or the store manager to hand it over",
+  },
+  not_holder: { "zh-CN": "只有认领人或店长可以释放该申请", en: "Only the person holding this request or the store manager can release it" },
+  not_in_queue: { "zh-CN": "该申请不在你的待办队列中（当前状态「{status}」）", en: "This request is not in your queue (it is “{status}”)" },
+  assignee_cannot_act: {
+    "zh-CN": "该员工（{role}）不能处理状态为「{status}」的申请，或账号已停用",
+    en: "This staff member ({role}) cannot act on a request that is “{status}”, or the account is disabled",
+  },
+  bulk_needs_ops_review: { "zh-CN": "需要运营主管复核，不能批量通过", en: "Needs an operations manager review: cannot be bulk approved" },
+  bulk_amount_over_limit: {
+    "zh-CN": "退款金额超过批量通过上限 ¥{limit}",
+    en: "The refund is above the bulk approval limit of ¥{limit}",
+  },
+  bulk_risk_signal: { "zh-CN": "存在风险提示（{signal}），请逐个审核", en: "A risk signal fired ({signal}): review it on its own" },
+  cursor_invalid: { "zh-CN": "翻页位置无效，请回到第一页", en: "The page position is invalid. Go back to the first page" },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
@@ -82,6 +99,15 @@ const WHY: Record<string, Record<Locale, string>> = {
   fully_claimed: { "zh-CN": "已全部申请过退换", en: "already returned" },
 };
 
+/** Risk signals (server/domain/risk.ts) named in a refusal, e.g. of bulk approval. */
+const RISK_NAMES: Record<string, Record<Locale, string>> = {
+  high_return_rate: { "zh-CN": "退货率高", en: "high return rate" },
+  earlier_rejections: { "zh-CN": "曾被驳回", en: "earlier rejections" },
+  earlier_mismatches: { "zh-CN": "曾验货不符", en: "earlier inspection mismatches" },
+  amount_above_average: { "zh-CN": "金额远高于以往", en: "amount far above their average" },
+  shared_contact: { "zh-CN": "与他人共用联系信息", en: "contact details shared with others" },
+};
+
 /** Translates the params that are themselves domain words (states, actions, roles, reasons). */
 function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   const out: ErrorParams = { ...params };
@@ -90,6 +116,12 @@ function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
   if (typeof params.reason === "string" && params.reason in REASON_NAMES) out.reason = REASON_NAMES[params.reason as keyof typeof REASON_NAMES][locale];
   if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
+  if (typeof params.signal === "string") {
+    out.signal = params.signal
+      .split(",")
+      .map((s) => RISK_NAMES[s]?.[locale] ?? s)
+      .join(locale === "zh-CN" ? "、" : ", ");
+  }
   return out;
 }
 
@@ -114,6 +146,7 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.reasonRequired": { "zh-CN": "驳回时必须选择原因", en: "Choose a reason for the rejection" },
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
+  "v.date": { "zh-CN": "请输入有效日期", en: "Enter a valid date" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

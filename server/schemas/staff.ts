@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OPTIONAL_STAGES } from "../domain/policy";
 import { DEFAULT_EVIDENCE } from "../domain/evidence";
-import { ITEM_CONDITIONS, REASON_CODES, REJECTION_CODES, RETURN_STATUSES, RETURN_TYPES } from "../domain/vocabulary";
+import { ITEM_CONDITIONS, REASON_CODES, REJECTION_CODES, RETURN_TYPES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
 
 export const signInInput = z.object({
@@ -9,7 +9,6 @@ export const signInInput = z.object({
   password: z.string().min(1, { error: "v.password" }).max(200),
 });
 
-export const queueInput = z.object({ status: z.enum(RETURN_STATUSES).optional() }).default({});
 export const requestIdInput = z.object({ id });
 
 const onRequest = { requestId: id, version };
@@ -70,6 +69,7 @@ export const approvalPolicySchema = z
         reasons: z.array(z.object({ code: z.enum(REASON_CODES), enabled: z.boolean(), photoRequired: z.boolean() })).min(1),
       })
       .default(DEFAULT_EVIDENCE),
+    bulkApproveMaxFen: fen.max(100_000_00, { error: "v.fen" }).optional(),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();

@@ -1,4 +1,4 @@
-import { sqlOf, type Db } from "../../db/client";
+import { sqlOf, type Db, type Tx } from "../../db/client";
 import { AppError } from "../domain/errors";
 import { chain } from "../domain/history";
 import { clampPartialRefund } from "../domain/money";
@@ -8,7 +8,7 @@ import { transition, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, ItemCondition, RejectionCode } from "../domain/vocabulary";
 import { attachPhotos } from "./attach-photos";
 import { markRefundSucceeded, releaseRefund, reserveRefund } from "./data/refunds";
-import { inspectLines, lockRequest, moveClaims, recordStep, type StepFields } from "./data/request-steps";
+import { inspectLines, lockRequest, moveClaims, recordStep, type LockedRequest, type StepFields } from "./data/request-steps";
 import { withDbErrors } from "./pg-errors";
 import { policyById } from "./policy-store";
 
@@ -33,6 +33,8 @@ export interface ActInput {
   failureReason?: string;
   /** Photos the customer uploaded with an answer (provide_info / appeal); only their own, unattached ones. */
   photoIds?: string[];
+  /** A further check on the locked request before the step (bulk approval's eligibility); throw an AppError to refuse. */
+  precondition?: (req: LockedRequest, tx: Tx) => Promise<void>;
 }
 
 export interface ActResult {
@@ -57,6 +59,7 @@ export async function actOnRequest(db: Db, actor: Actor, input: ActInput, now = 
       const req = await lockRequest(sql, input.requestId, actor.type === "customer" ? actor.id : null);
       if (!req) throw new AppError("not_found");
       if (input.expectedVersion !== undefined && input.expectedVersion !== req.version) throw new AppError("version_conflict");
+      if (input.precondition) await input.precondition(req, tx);
 
       let inspectionMatches: boolean | undefined;
       if (input.action === "receive") {
@@ -71,6 +74,8 @@ export async function actOnRequest(db: Db, actor: Actor, input: ActInput, now = 
       // What the event records, and the request's fields after the step.
       const changes: Record<string, unknown> = { ...t.changes };
       const next: Omit<StepFields, "deadlineAt"> = { ...req, ...t.changes, status: t.to };
+      // A hold is work in hand at one status: when the request moves on, nobody holds it any more.
+      if (req.holderId && t.to !== t.from) next.holderId = changes.holderId = null;
       let refundId: string | undefined;
 
       switch (input.action) {

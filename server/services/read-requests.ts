@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { availableActions, queueStatuses, type RequestState } from "../domain/state-machine";
-import { TERMINAL_STATUSES, type ActorRole, type ReturnStatus, type StaffRole } from "../domain/vocabulary";
+import { availableActions, type RequestState } from "../domain/state-machine";
+import type { Action, ActorRole, StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
@@ -12,45 +12,6 @@ const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
 }
-
-const queueColumns = {
-  id: returnRequests.id,
-  rmaNo: returnRequests.rmaNo,
-  type: returnRequests.type,
-  status: returnRequests.status,
-  requestedRefundFen: returnRequests.requestedRefundFen,
-  deadlineAt: returnRequests.deadlineAt,
-  createdAt: returnRequests.createdAt,
-  version: returnRequests.version,
-  orderNo: orders.orderNo,
-  channel: channels.code,
-  customerName: customers.name,
-  customerPhone: customers.phone,
-};
-
-/**
- * The requests waiting for a role, most urgent deadline first. The admin (store manager) has
- * no queue of their own and sees every open request.
- */
-export async function listQueue(db: DbOrTx, role: StaffRole, opts: { limit?: number; status?: ReturnStatus } = {}) {
-  const statuses = role === "admin" ? null : queueStatuses(role);
-  const where = [
-    statuses ? inArray(returnRequests.status, statuses) : notInArray(returnRequests.status, [...TERMINAL_STATUSES]),
-    opts.status ? eq(returnRequests.status, opts.status) : undefined,
-  ].filter(Boolean);
-  const rows = await db
-    .select(queueColumns)
-    .from(returnRequests)
-    .innerJoin(orders, eq(orders.id, returnRequests.orderId))
-    .innerJoin(channels, eq(channels.id, orders.channelId))
-    .innerJoin(customers, eq(customers.id, returnRequests.customerId))
-    .where(and(...where))
-    .orderBy(sql`${returnRequests.deadlineAt} ASC NULLS LAST`, asc(returnRequests.createdAt))
-    .limit(opts.limit ?? 100);
-  return rows.map(({ customerPhone, ...r }) => ({ ...r, customerPhone: maskPhone(customerPhone) }));
-}
-
-export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 
 /** The variant an exchange asks for, joined beside the variant that was sold. */
 const exchangeSkus = alias(skus, "exchange_skus");
@@ -130,6 +91,9 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: { i
   };
 }
 
+/** Who on the staff holds a request is internal: the customer's timeline leaves these steps out. */
+const STAFF_ONLY_ACTIONS: readonly Action[] = ["claim", "release", "assign"];
+
 /** A customer's own requests, newest first. */
 export async function listCustomerRequests(db: DbOrTx, customerId: string) {
   return db
@@ -183,7 +147,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     createdAt: r.createdAt,
     lines: lines.map(({ paidFen: _p, ...l }) => l),
     photos,
-    timeline: events.map((e) => ({
+    timeline: events.filter((e) => !STAFF_ONLY_ACTIONS.includes(e.action)).map((e) => ({
       seq: e.seq,
       action: e.action,
       role: e.role as ActorRole,

@@ -5,7 +5,6 @@ import {
   acceptPartialInput,
   approveInput,
   plainDecisionInput,
-  queueInput,
   receiveInput,
   rejectInput,
   requestIdInput,
@@ -13,7 +12,13 @@ import {
 } from "../../schemas/staff";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
 import { payOutRefund } from "../../services/pay-out-refund";
-import { listQueue, requestForStaff } from "../../services/read-requests";
+import { requestForStaff } from "../../services/read-requests";
+import { assignInput, bulkApproveInput, claimInput, queueInput, releaseInput } from "../../schemas/queue";
+import { bulkApprove } from "../../services/queue/bulk-approve";
+import { queueCounts } from "../../services/queue/counts";
+import { assignRequest, claimRequest, releaseRequest } from "../../services/queue/holding";
+import { listQueue } from "../../services/queue/list-queue";
+import { staffOptions } from "../../services/queue/staff-options";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 type WithRequest = { requestId: string; version: number; comment?: string };
@@ -43,7 +48,30 @@ export const staffRouter = createTRPCRouter({
 
   queue: staffProcedure(STAFF_ROLES)
     .input(queueInput)
-    .query(({ ctx, input }) => listQueue(ctx.db, ctx.staff.role, { status: input.status })),
+    .query(({ ctx, input }) => listQueue(ctx.db, ctx.staff, input)),
+
+  queueCounts: staffProcedure(STAFF_ROLES).query(({ ctx }) => queueCounts(ctx.db, ctx.staff.role)),
+
+  claim: staffProcedure(STAFF_ROLES)
+    .input(claimInput)
+    .mutation(({ ctx, input }) => claimRequest(ctx.db, ctx.staff, input.requestId)),
+
+  release: staffProcedure(STAFF_ROLES)
+    .input(releaseInput)
+    .mutation(({ ctx, input }) => releaseRequest(ctx.db, ctx.staff, input.requestId)),
+
+  /** The store manager hands a request to someone. */
+  assign: staffProcedure(["admin"])
+    .input(assignInput)
+    .mutation(({ ctx, input }) => assignRequest(ctx.db, ctx.staff, input.requestId, input.staffId)),
+
+  /** Who the store manager can assign to (active staff, with their roles). */
+  assignees: staffProcedure(["admin"]).query(({ ctx }) => staffOptions(ctx.db)),
+
+  /** Customer service approves a batch of low-risk requests; per request ok or why not. */
+  bulkApprove: staffProcedure(["customer_service"])
+    .input(bulkApproveInput)
+    .mutation(({ ctx, input }) => bulkApprove(ctx.db, ctx.staff, input.requests, { locale: ctx.locale, log: ctx.log })),
 
   request: staffProcedure(STAFF_ROLES)
     .input(requestIdInput)

@@ -30,6 +30,8 @@ export interface LockedRequest {
   returnCarrier: string | null;
   returnTrackingNo: string | null;
   deadlineAt: Date | null;
+  /** The staff user who claimed it; cleared by any step that changes the status. */
+  holderId: string | null;
   version: number;
   /** The newest history event, which the step's event chains onto. */
   lastEventSeq: number;
@@ -49,7 +51,7 @@ export async function lockRequest(sql: TxSql, requestId: string, customerId: str
            requested_refund_fen AS "requestedRefundFen", approved_refund_fen AS "approvedRefundFen",
            info_return_status AS "infoReturnStatus", appeal_used AS "appealUsed", goods_received AS "goodsReceived",
            refund_approved_by AS "refundApprovedBy", rejection_code AS "rejectionCode", return_carrier AS "returnCarrier",
-           return_tracking_no AS "returnTrackingNo", deadline_at AS "deadlineAt", version,
+           return_tracking_no AS "returnTrackingNo", deadline_at AS "deadlineAt", holder_id AS "holderId", version,
            last_event_seq AS "lastEventSeq", last_event_hash AS "lastEventHash"
     FROM return_requests
     WHERE id = ${requestId} ${customerId === null ? sql`` : sql`AND customer_id = ${customerId}`}
@@ -70,6 +72,7 @@ export type StepFields = Pick<
   | "returnCarrier"
   | "returnTrackingNo"
   | "deadlineAt"
+  | "holderId"
 >;
 
 /**
@@ -91,6 +94,7 @@ export async function recordStep(
         info_return_status = ${n.infoReturnStatus}, appeal_used = ${n.appealUsed}, goods_received = ${n.goodsReceived},
         refund_approved_by = ${n.refundApprovedBy}, rejection_code = ${n.rejectionCode},
         return_carrier = ${n.returnCarrier}, return_tracking_no = ${n.returnTrackingNo},
+        holder_id = ${n.holderId}, held_at = CASE WHEN ${n.holderId}::uuid IS NULL THEN NULL ELSE held_at END,
         last_event_seq = ${e.seq}, last_event_hash = ${e.hash}
       WHERE id = ${step.requestId} AND version = ${step.fromVersion} AND last_event_seq = ${e.seq - 1}
       RETURNING id

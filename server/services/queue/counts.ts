@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../db/client";
+import { TERMINAL_STATUSES, type ReturnStatus, type StaffRole } from "../../domain/vocabulary";
+import { scopeStatuses } from "./scope";
+
+export interface QueueCount {
+  total: number;
+  /** Deadline passed. */
+  overdue: number;
+  /** Deadline within the next 24 hours. */
+  dueSoon: number;
+}
+
+const DUE_SOON_MS = 24 * 3_600_000;
+
+/**
+ * The navigation's numbers: open requests per status in one grouped query (over the queue
+ * index), summed to the viewer's queue, with how many are overdue or due within 24 hours.
+ */
+export async function queueCounts(db: DbOrTx, role: StaffRole, now = new Date()) {
+  const open = scopeStatuses("admin");
+  const rows = await db.execute<{ status: ReturnStatus; total: number; overdue: number; due_soon: number }>(sql`
+    SELECT status,
+           count(*)::int AS total,
+           count(*) FILTER (WHERE deadline_at < ${now.toISOString()}::timestamptz)::int AS overdue,
+           count(*) FILTER (WHERE deadline_at >= ${now.toISOString()}::timestamptz
+                            AND deadline_at < ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz)::int AS due_soon
+    FROM return_requests
+    WHERE status IN (${sql.join(open.map((s) => sql`${s}::return_status`), sql`, `)})
+    GROUP BY status`);
+  const byStatus: Partial<Record<ReturnStatus, QueueCount>> = {};
+  for (const r of rows) byStatus[r.status] = { total: Number(r.total), overdue: Number(r.overdue), dueSoon: Number(r.due_soon) };
+  const mine = scopeStatuses(role).filter((s) => !TERMINAL_STATUSES.includes(s));
+  const queue = mine.reduce<QueueCount>(
+    (sum, s) => {
+      const c = byStatus[s];
+      return c ? { total: sum.total + c.total, overdue: sum.overdue + c.overdue, dueSoon: sum.dueSoon + c.dueSoon } : sum;
+    },
+    { total: 0, overdue: 0, dueSoon: 0 },
+  );
+  return { queue, byStatus };
+}
