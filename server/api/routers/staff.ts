@@ -10,10 +10,13 @@ import {
   rejectInput,
   requestIdInput,
   requestInfoInput,
+  revealContactInput,
 } from "../../schemas/staff";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
 import { payOutRefund } from "../../services/pay-out-refund";
-import { listQueue, requestForStaff } from "../../services/read-requests";
+import { listQueue } from "../../services/read-requests";
+import { requestForStaff } from "../../services/request-view";
+import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 type WithRequest = { requestId: string; version: number; comment?: string };
@@ -48,6 +51,11 @@ export const staffRouter = createTRPCRouter({
   request: staffProcedure(STAFF_ROLES)
     .input(requestIdInput)
     .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff)),
+
+  // A mutation, not a query: it writes the access record, and must never be cached or prefetched.
+  revealContact: staffProcedure(STAFF_ROLES)
+    .input(revealContactInput)
+    .mutation(({ ctx, input }) => revealContact(ctx.db, ctx.staff, input.requestId, input.field)),
 
   approve: decision("approve", approveInput),
   reject: decision("reject", rejectInput, (i) => ({ rejectionCode: i.rejectionCode })),
