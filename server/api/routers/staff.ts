@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { STAFF_ROLES, type Action } from "../../domain/vocabulary";
+import { READ_ACCESS } from "../../domain/read-access";
 import { staffRolesFor } from "../../domain/state-machine";
 import {
   acceptPartialInput,
@@ -18,6 +19,9 @@ import { listQueue } from "../../services/read-requests";
 import { requestForStaff } from "../../services/request-view";
 import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
+
+/** Roles whose work needs some contact datum in full (the field itself is checked again per call). */
+const REVEALING_ROLES = STAFF_ROLES.filter((r) => READ_ACCESS[r].reveal.length > 0);
 
 type WithRequest = { requestId: string; version: number; comment?: string };
 
@@ -53,7 +57,7 @@ export const staffRouter = createTRPCRouter({
     .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff)),
 
   // A mutation, not a query: it writes the access record, and must never be cached or prefetched.
-  revealContact: staffProcedure(STAFF_ROLES)
+  revealContact: staffProcedure(REVEALING_ROLES)
     .input(revealContactInput)
     .mutation(({ ctx, input }) => revealContact(ctx.db, ctx.staff, input.requestId, input.field)),
 
