@@ -8,3 +8,4 @@ export * from "./returns";
 export * from "./events";
 export * from "./refunds";
 export * from "./rate-limits";
+export * from "./audit";

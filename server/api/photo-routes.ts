@@ -33,14 +33,15 @@ export async function uploadPhoto(req: Request, ctx: Context, storage: ObjectSto
 }
 
 /**
- * Streams a photo to its customer or to signed-in staff; to anyone else it does not exist.
+ * Streams a photo to its customer, or to staff whose role may read the photos of the request it
+ * belongs to (never a draft); to anyone else it does not exist.
  * `?size=thumb` for the thumbnail. Private: never kept by shared caches.
  */
 export async function servePhoto(req: Request, ctx: Context, storage: ObjectStorage, rawId: string): Promise<Response> {
   try {
     const id = photoId.safeParse(rawId);
     if (!id.success) throw new AppError("not_found");
-    const viewer: PhotoViewer | null = ctx.staff ? { kind: "staff" } : ctx.customer ? { kind: "customer", customerId: ctx.customer.id } : null;
+    const viewer: PhotoViewer | null = ctx.staff ? { kind: "staff", role: ctx.staff.role } : ctx.customer ? { kind: "customer", customerId: ctx.customer.id } : null;
     if (!viewer) throw new AppError("unauthorized");
     const size = new URL(req.url).searchParams.get("size") === "thumb" ? "thumb" : "full";
     const photo = await readEvidencePhoto(ctx.db, storage, id.data, viewer, size);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OPTIONAL_STAGES } from "../domain/policy";
 import { DEFAULT_EVIDENCE } from "../domain/evidence";
+import { REVEAL_FIELDS } from "../domain/read-access";
 import { ITEM_CONDITIONS, REASON_CODES, REJECTION_CODES, RETURN_TYPES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
 
@@ -10,6 +11,8 @@ export const signInInput = z.object({
 });
 
 export const requestIdInput = z.object({ id });
+/** Full contact data of a request's customer; every call is recorded (db/schema/audit.ts). */
+export const revealContactInput = z.object({ requestId: id, field: z.enum(REVEAL_FIELDS) });
 
 const onRequest = { requestId: id, version };
 export const approveInput = z.object({ ...onRequest, comment: comment.optional() });

@@ -1,7 +1,9 @@
 import { and, count, eq, gte, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { evidencePhotos } from "../../db/schema";
+import { evidencePhotos, returnRequests } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { mayRead, mayReadRequest } from "../domain/read-access";
+import type { StaffRole } from "../domain/vocabulary";
 import { processUpload } from "../photos/process-photo";
 import { newPhotoKeys, type ObjectStorage } from "../storage";
 
@@ -49,16 +51,37 @@ export async function storeEvidencePhoto(db: DbOrTx, storage: ObjectStorage, cus
   return row;
 }
 
-export type PhotoViewer = { kind: "customer"; customerId: string } | { kind: "staff" };
+export type PhotoViewer = { kind: "customer"; customerId: string } | { kind: "staff"; role: StaffRole };
 
-/** A photo's bytes for someone allowed to see it: its customer, or any signed-in staff user. */
+/**
+ * A photo's bytes for someone allowed to see it: its customer, or a staff role that may read
+ * the photos of the request it is attached to (server/domain/read-access.ts). A draft photo
+ * (not yet part of a request) is its customer's alone.
+ */
 export async function readEvidencePhoto(db: DbOrTx, storage: ObjectStorage, photoId: string, viewer: PhotoViewer, size: "full" | "thumb") {
-  const where = viewer.kind === "customer" ? and(eq(evidencePhotos.id, photoId), eq(evidencePhotos.customerId, viewer.customerId)) : eq(evidencePhotos.id, photoId);
-  const [row] = await db.select().from(evidencePhotos).where(where);
+  const row = viewer.kind === "customer" ? await customerPhoto(db, photoId, viewer.customerId) : await staffPhoto(db, photoId, viewer.role);
   if (!row) throw new AppError("not_found");
   const object = await storage.get(size === "thumb" ? row.thumbnailKey : row.storageKey);
   if (!object) throw new AppError("not_found");
   return { body: object.body, contentType: row.contentType, sha256: row.sha256 };
+}
+
+const photoFields = { storageKey: evidencePhotos.storageKey, thumbnailKey: evidencePhotos.thumbnailKey, contentType: evidencePhotos.contentType, sha256: evidencePhotos.sha256 };
+
+async function customerPhoto(db: DbOrTx, photoId: string, customerId: string) {
+  const [row] = await db.select(photoFields).from(evidencePhotos).where(and(eq(evidencePhotos.id, photoId), eq(evidencePhotos.customerId, customerId)));
+  return row ?? null;
+}
+
+async function staffPhoto(db: DbOrTx, photoId: string, role: StaffRole) {
+  if (!mayRead(role, "photos")) return null;
+  // The inner join drops drafts: their request_id is NULL.
+  const [row] = await db
+    .select({ ...photoFields, status: returnRequests.status, route: returnRequests.route, goodsReceived: returnRequests.goodsReceived })
+    .from(evidencePhotos)
+    .innerJoin(returnRequests, eq(returnRequests.id, evidencePhotos.requestId))
+    .where(eq(evidencePhotos.id, photoId));
+  return row && mayReadRequest(role, row) ? row : null;
 }
 
 /** A customer removes a draft photo before submitting. Attached photos are evidence and stay. */

@@ -51,46 +51,6 @@ async function photosOf(db: DbOrTx, requestId: string) {
     .orderBy(asc(evidencePhotos.createdAt));
 }
 
-/** Everything staff need to decide: the request, its lines, photos, history and the customer's record. */
-export async function requestForStaff(db: DbOrTx, requestId: string, viewer: { id: string; role: StaffRole }) {
-  const [row] = await db
-    .select({ request: returnRequests, order: orders, channel: channels.code, customer: customers })
-    .from(returnRequests)
-    .innerJoin(orders, eq(orders.id, returnRequests.orderId))
-    .innerJoin(channels, eq(channels.id, orders.channelId))
-    .innerJoin(customers, eq(customers.id, returnRequests.customerId))
-    .where(eq(returnRequests.id, requestId));
-  if (!row) throw new AppError("not_found");
-  const [lines, photos, events, history] = await Promise.all([
-    linesOf(db, requestId),
-    photosOf(db, requestId),
-    loadHistory(db, requestId),
-    db
-      .select({ status: returnRequests.status, n: sql<number>`count(*)::int` })
-      .from(returnRequests)
-      .where(and(eq(returnRequests.customerId, row.customer.id), ne(returnRequests.id, requestId)))
-      .groupBy(returnRequests.status),
-  ]);
-  const { idempotencyKey: _k, ...request } = row.request;
-  return {
-    request,
-    order: {
-      orderNo: row.order.orderNo,
-      channel: row.channel,
-      paymentMethod: row.order.paymentMethod,
-      totalPaidFen: row.order.totalPaidFen,
-      refundedFen: row.order.refundedFen,
-      paidAt: row.order.paidAt,
-      deliveredAt: row.order.deliveredAt,
-    },
-    customer: { id: row.customer.id, name: row.customer.name, phone: maskPhone(row.customer.phone), otherRequests: history },
-    lines,
-    photos,
-    events,
-    allowedActions: availableActions(asState(row.request), viewer.role, viewer.id),
-  };
-}
-
 /** Who on the staff holds a request is internal: the customer's timeline leaves these steps out. */
 const STAFF_ONLY_ACTIONS: readonly Action[] = ["claim", "release", "assign"];
 

@@ -60,6 +60,8 @@ const PROCEDURES: Procedure[] = [
   })),
   { path: "staff.queue", allowed: STAFF_ROLES, call: (c) => c.staff.queue({}) },
   { path: "staff.request", allowed: STAFF_ROLES, call: (c) => c.staff.request({ id: missing }) },
+  // Finance's work needs no customer contact data in full (server/domain/read-access.ts).
+  { path: "staff.revealContact", allowed: ["customer_service", "operations_manager", "warehouse", "admin"], call: (c) => c.staff.revealContact({ requestId: missing, field: "phone" }) },
   { path: "staff.me", allowed: STAFF_ROLES, call: (c) => c.staff.me() },
   { path: "admin.policy", allowed: ["admin"], call: (c) => c.admin.policy() },
   // A stale version: an admin gets past the gate and is told CONFLICT, so the policy is not replaced here.

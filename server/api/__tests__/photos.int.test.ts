@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { evidencePhotos } from "../../../db/schema";
 import { DEFAULT_POLICY } from "../../domain/policy";
+import type { StaffRole } from "../../domain/vocabulary";
 import { noisyJpeg, solid } from "../../photos/test-images";
 import { LocalDiskStorage } from "../../storage";
 import type { Context } from "../context";
@@ -43,7 +44,7 @@ function jpegWithGps(): Promise<Buffer> {
 }
 
 describe("photo upload", () => {
-  it("keeps a phone photo without its EXIF/GPS and serves it only to its owner and staff", async () => {
+  it("keeps a phone photo without its EXIF/GPS; a draft is served to its owner only, a submitted photo also to the staff roles that read photos", async () => {
     const original = await jpegWithGps();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const { ctx, made } = await customer();
@@ -68,8 +69,24 @@ describe("photo upload", () => {
     const other = await customer();
     expect((await get(other.ctx, photo.id)).status).toBe(404);
     expect((await get(testContext(db), photo.id)).status).toBe(401);
-    const staff = await makeStaff(db, "customer_service");
-    expect((await get(testContext(db, { staff }), photo.id)).status).toBe(200);
+    const asStaff = async (role: StaffRole) => testContext(db, { staff: await makeStaff(db, role) });
+    const cs = await asStaff("customer_service");
+    // A draft is the customer's alone, even for staff.
+    expect((await get(cs, photo.id)).status).toBe(404);
+    expect((await get(cs, photo.id, "?size=thumb")).status).toBe(404);
+
+    await customerCaller(db, made.customer).customer.submit({
+      orderId: made.order.id,
+      type: "refund_only",
+      idempotencyKey: randomUUID(),
+      lines: [{ orderLineId: made.lines[0]!.line.id, quantity: 1, reasonCode: "quality_problem" }],
+      photoIds: [photo.id],
+    });
+    expect((await get(cs, photo.id)).status).toBe(200);
+    expect((await get(await asStaff("admin"), photo.id)).status).toBe(200);
+    // Finance does not read photos; the warehouse does not open a refund-only request under review.
+    expect((await get(await asStaff("finance"), photo.id)).status).toBe(404);
+    expect((await get(await asStaff("warehouse"), photo.id)).status).toBe(404);
     // The file on disk is the re-encoded copy too.
     const [row] = await db.select().from(evidencePhotos).where(eq(evidencePhotos.id, photo.id));
     expect(readFileSync(path.join(dir, row!.storageKey)).equals(stored)).toBe(true);

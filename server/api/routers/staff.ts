@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { STAFF_ROLES, type Action } from "../../domain/vocabulary";
+import { READ_ACCESS } from "../../domain/read-access";
 import { staffRolesFor } from "../../domain/state-machine";
 import {
   acceptPartialInput,
@@ -9,17 +10,22 @@ import {
   rejectInput,
   requestIdInput,
   requestInfoInput,
+  revealContactInput,
 } from "../../schemas/staff";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
 import { payOutRefund } from "../../services/pay-out-refund";
-import { requestForStaff } from "../../services/read-requests";
 import { assignInput, bulkApproveInput, claimInput, queueInput, releaseInput } from "../../schemas/queue";
 import { bulkApprove } from "../../services/queue/bulk-approve";
 import { queueCounts } from "../../services/queue/counts";
 import { assignRequest, claimRequest, releaseRequest } from "../../services/queue/holding";
 import { listQueue } from "../../services/queue/list-queue";
 import { staffOptions } from "../../services/queue/staff-options";
+import { requestForStaff } from "../../services/request-view";
+import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
+
+/** Roles whose work needs some contact datum in full (the field itself is checked again per call). */
+const REVEALING_ROLES = STAFF_ROLES.filter((r) => READ_ACCESS[r].reveal.length > 0);
 
 type WithRequest = { requestId: string; version: number; comment?: string };
 
@@ -76,6 +82,11 @@ export const staffRouter = createTRPCRouter({
   request: staffProcedure(STAFF_ROLES)
     .input(requestIdInput)
     .query(({ ctx, input }) => requestForStaff(ctx.db, input.id, ctx.staff)),
+
+  // A mutation, not a query: it writes the access record, and must never be cached or prefetched.
+  revealContact: staffProcedure(REVEALING_ROLES)
+    .input(revealContactInput)
+    .mutation(({ ctx, input }) => revealContact(ctx.db, ctx.staff, input.requestId, input.field)),
 
   approve: decision("approve", approveInput),
   reject: decision("reject", rejectInput, (i) => ({ rejectionCode: i.rejectionCode })),
