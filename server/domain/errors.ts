@@ -33,6 +33,11 @@ export const ERROR_CODES = {
   photo_undecodable: "BAD_REQUEST",
   photos_required: "BAD_REQUEST",
   too_many_photos: "BAD_REQUEST",
+  self_change_refused: "BAD_REQUEST",
+  last_admin: "BAD_REQUEST",
+  email_taken: "CONFLICT",
+  password_wrong: "BAD_REQUEST",
+  password_change_required: "FORBIDDEN",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
