@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { staffAudit, staffSessions, staffUsers } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -72,17 +72,22 @@ async function lockUser(tx: DbOrTx, id: string) {
 }
 
 /**
- * Refuses a change that would leave no active admin. The other active admins are locked, so two
- * admins disabling each other at once cannot both succeed.
+ * Locks the active admins, always in id order and before the target row, so two admins removing
+ * each other at once queue up instead of deadlocking; the second then sees the first's change
+ * (READ COMMITTED re-checks `active` on the locked rows) and is refused as the last admin.
  */
-async function keepAnAdmin(tx: DbOrTx, targetId: string) {
-  const others = await tx
+async function lockActiveAdmins(tx: DbOrTx): Promise<string[]> {
+  const rows = await tx
     .select({ id: staffUsers.id })
     .from(staffUsers)
-    .where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true), ne(staffUsers.id, targetId)))
+    .where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true)))
     .orderBy(asc(staffUsers.id))
     .for("update");
-  if (others.length === 0) throw new AppError("last_admin");
+  return rows.map((r) => r.id);
+}
+
+function keepAnAdmin(activeAdmins: string[], targetId: string) {
+  if (!activeAdmins.some((id) => id !== targetId)) throw new AppError("last_admin");
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -112,9 +117,10 @@ export async function createStaff(db: DbOrTx, actorId: string, input: { name: st
 export async function setStaffRole(db: DbOrTx, actorId: string, input: { id: string; role: StaffRole }) {
   if (input.id === actorId) throw new AppError("self_change_refused");
   await db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
     const user = await lockUser(tx, input.id);
     if (user.role === input.role) return;
-    if (user.role === "admin" && user.active) await keepAnAdmin(tx, input.id);
+    if (user.role === "admin" && user.active) keepAnAdmin(admins, input.id);
     await tx
       .update(staffUsers)
       .set({ role: input.role, sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
@@ -126,9 +132,10 @@ export async function setStaffRole(db: DbOrTx, actorId: string, input: { id: str
 export async function setStaffActive(db: DbOrTx, actorId: string, input: { id: string; active: boolean }) {
   if (input.id === actorId) throw new AppError("self_change_refused");
   await db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
     const user = await lockUser(tx, input.id);
     if (user.active === input.active) return;
-    if (!input.active && user.role === "admin") await keepAnAdmin(tx, input.id);
+    if (!input.active && user.role === "admin") keepAnAdmin(admins, input.id);
     await tx
       .update(staffUsers)
       .set({ active: input.active, sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
