@@ -6,6 +6,7 @@ import { currentStaff, signIn, signOut } from "@/server/auth/auth";
 import { isAppError } from "@/server/domain/errors";
 import { appDb } from "@/server/db";
 import { errorMessage, fieldErrors } from "@/server/i18n/errors";
+import { adminMessages } from "@/components/i18n/admin-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { changePasswordInput } from "@/server/schemas/admin";
 import { signInInput } from "@/server/schemas/staff";
@@ -52,7 +53,7 @@ export async function changePassword(values: unknown): Promise<ChangePasswordRes
   const [staff, locale] = await Promise.all([currentStaff(), requestLocale()]);
   if (!staff) redirect("/login");
   const parsed = changePasswordInput.safeParse(values);
-  if (!parsed.success) return { message: errorMessage("missing_field", { field: "" }, locale), fieldErrors: fieldErrors(parsed.error.issues, locale) };
+  if (!parsed.success) return { message: adminMessages(locale).password.checkFields, fieldErrors: fieldErrors(parsed.error.issues, locale) };
   try {
     await changeOwnPassword(appDb(), staff.id, parsed.data);
   } catch (e) {
