@@ -2,8 +2,15 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/server/auth/auth";
+import { currentStaff, signIn, signOut } from "@/server/auth/auth";
+import { isAppError } from "@/server/domain/errors";
+import { appDb } from "@/server/db";
+import { errorMessage, fieldErrors } from "@/server/i18n/errors";
+import { adminMessages } from "@/components/i18n/admin-messages";
+import { requestLocale } from "@/components/i18n/request-locale";
+import { changePasswordInput } from "@/server/schemas/admin";
 import { signInInput } from "@/server/schemas/staff";
+import { changeOwnPassword } from "@/server/services/staff-accounts";
 
 export type SignInFailure = "credentials" | "rate_limited" | "invalid" | "unknown";
 
@@ -27,6 +34,41 @@ export async function signInWithPassword(values: unknown): Promise<{ error: Sign
   redirect("/dashboard");
 }
 
+/** Ends this session on the server (Auth.js's signOut event ends its staff_sessions row) and clears the cookie. */
 export async function signOutAndReturnToLogin(): Promise<void> {
   await signOut({ redirectTo: "/login" });
+}
+
+export interface ChangePasswordResult {
+  message: string;
+  fieldErrors: Record<string, string> | null;
+}
+
+/**
+ * The signed-in user's own new password (required after a one-time password). Changing it ends
+ * every session of the user, this one too, so the user is signed in again with the new password
+ * and lands on their queue.
+ */
+export async function changePassword(values: unknown): Promise<ChangePasswordResult> {
+  const [staff, locale] = await Promise.all([currentStaff(), requestLocale()]);
+  if (!staff) redirect("/login");
+  const parsed = changePasswordInput.safeParse(values);
+  if (!parsed.success) return { message: adminMessages(locale).password.checkFields, fieldErrors: fieldErrors(parsed.error.issues, locale) };
+  try {
+    await changeOwnPassword(appDb(), staff.id, parsed.data);
+  } catch (e) {
+    if (isAppError(e)) {
+      const message = errorMessage(e.code, e.params, locale);
+      return { message, fieldErrors: e.code === "password_wrong" ? { current: message } : null };
+    }
+    throw e;
+  }
+  try {
+    await signIn("credentials", { email: staff.email, password: parsed.data.next, redirect: false });
+  } catch (e) {
+    // The password is changed; if signing in again is refused (rate limit), the sign-in page says why.
+    if (e instanceof AuthError) redirect("/login");
+    throw e;
+  }
+  redirect("/dashboard");
 }

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { staffRole } from "./enums";
 
 export const staffUsers = pgTable("staff_users", {
@@ -12,6 +12,45 @@ export const staffUsers = pgTable("staff_users", {
   active: boolean().notNull().default(true),
   /** Bumped on disable, role change or password change: every session signed with an older value ends. */
   sessionVersion: integer().notNull().default(1),
+  /** Set when an admin hands out a one-time password: the user must choose their own before working. */
+  mustChangePassword: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * One row per sign-in; its id travels in the JWT. Signing out ends the row, so a copied token
+ * is refused afterwards (docs/decisions/009).
+ */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
+);
+
+/** Who changed which staff account, how and when. Append-only by convention of the services. */
+export const staffAudit = pgTable(
+  "staff_audit",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    actorId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    targetId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    /** create | role | disable | enable | reset_password | change_password */
+    action: text().notNull(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_audit_target_idx").on(t.targetId, t.createdAt)],
+);

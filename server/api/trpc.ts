@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from "../domain/errors";
+import { AppError, ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from "../domain/errors";
 import type { StaffRole } from "../domain/vocabulary";
 import { errorMessage, fieldErrors } from "../i18n/errors";
 import { DEFAULT_LOCALE } from "../i18n/locale";
@@ -64,6 +64,8 @@ export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
 export function staffProcedure(roles: readonly StaffRole[]) {
   return publicProcedure.use(({ ctx, next }) => {
     if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED", message: errorMessage("unauthorized", {}, ctx.locale) });
+    // A one-time password is for choosing a password (a server action), not for working.
+    if (ctx.staff.mustChangePassword) throw new AppError("password_change_required");
     if (!roles.includes(ctx.staff.role)) throw new TRPCError({ code: "FORBIDDEN", message: errorMessage("forbidden", {}, ctx.locale) });
     return next({ ctx: { ...ctx, staff: ctx.staff } });
   });

@@ -6,7 +6,7 @@ import { env } from "../env";
 import { appDb } from "../db";
 import { signInInput } from "../schemas/staff";
 import { clientIp } from "./client-ip";
-import { activeStaff, authenticateStaff, type StaffUser } from "./staff-users";
+import { activeStaff, authenticateStaff, endStaffSession, startStaffSession, type StaffUser } from "./staff-users";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -15,12 +15,16 @@ class RateLimited extends CredentialsSignin {
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     staffId?: string;
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
+
+const SESSION_MAX_AGE = 12 * 3600;
 
 /**
  * Staff sign-in. Auth.js allows only JWT sessions with credentials (STACK.md), so the JWT
@@ -31,7 +35,7 @@ function config(): NextAuthConfig {
   return {
     secret: env().AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 12 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/login" },
     logger: {
       // A wrong password is an answer, not an incident: keep stack traces for real errors.
@@ -48,7 +52,10 @@ function config(): NextAuthConfig {
           if (!parsed.success) return null;
           try {
             const user = await authenticateStaff(appDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
-            return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+            if (!user) return null;
+            // A server-side session row per sign-in, so signing out can end this token for good (ADR 009).
+            const sessionId = await startStaffSession(appDb(), user.id, SESSION_MAX_AGE);
+            return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId };
           } catch (e) {
             if (isAppError(e) && e.code === "rate_limited") throw new RateLimited();
             throw e;
@@ -61,13 +68,22 @@ function config(): NextAuthConfig {
         if (user) {
           token.uid = user.id;
           token.sv = user.sessionVersion;
+          token.sid = user.sessionId;
         }
         return token;
       },
       session({ session, token }) {
         if (typeof token.uid === "string") session.staffId = token.uid;
         if (typeof token.sv === "number") session.sessionVersion = token.sv;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      // Clearing the cookie is not enough: a copy of the token would still work until it expires.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endStaffSession(appDb(), sid);
       },
     },
   };
@@ -81,6 +97,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
  */
 export const currentStaff = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
-  if (!session?.staffId || session.sessionVersion === undefined) return null;
-  return activeStaff(appDb(), session.staffId, session.sessionVersion);
+  if (!session?.staffId || session.sessionVersion === undefined || !session.sessionId) return null;
+  return activeStaff(appDb(), session.staffId, session.sessionVersion, session.sessionId);
 });

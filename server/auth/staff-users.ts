@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { staffUsers } from "../../db/schema";
+import { staffSessions, staffUsers } from "../../db/schema";
 import type { StaffRole } from "../domain/vocabulary";
 import { hitIpRateLimit, hitRateLimit } from "../services/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
@@ -11,6 +11,10 @@ export interface StaffUser {
   name: string;
   role: StaffRole;
   sessionVersion: number;
+  /** Signed in with a one-time password: only the change-password page may be used. */
+  mustChangePassword?: boolean;
+  /** The staff_sessions row behind this request (absent for test callers built without sign-in). */
+  sessionId?: string;
 }
 
 // Checked when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -36,15 +40,40 @@ export async function authenticateStaff(db: DbOrTx, email: string, password: str
 }
 
 /**
- * The user behind a session, read on every request: a disabled user, or one whose role or
- * password changed since sign-in (sessionVersion bumped), gets null and is signed out at once.
+ * The user behind a session, read on every request: a disabled user, one whose role or
+ * password changed since sign-in (sessionVersion bumped), or a session that was signed out or
+ * has expired gets null and is signed out at once. One read: the user joined to its session row.
  */
-export async function activeStaff(db: DbOrTx, id: string, sessionVersion: number): Promise<StaffUser | null> {
+export async function activeStaff(db: DbOrTx, id: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<StaffUser | null> {
   const [user] = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, sessionVersion: staffUsers.sessionVersion })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      sessionVersion: staffUsers.sessionVersion,
+      mustChangePassword: staffUsers.mustChangePassword,
+      sessionId: staffSessions.id,
+    })
     .from(staffUsers)
+    .innerJoin(staffSessions, and(eq(staffSessions.staffId, staffUsers.id), eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt), gt(staffSessions.expiresAt, now)))
     .where(and(eq(staffUsers.id, id), eq(staffUsers.active, true), eq(staffUsers.sessionVersion, sessionVersion)));
   return user ?? null;
+}
+
+/** A new server-side session for a successful sign-in; its id goes into the JWT. */
+export async function startStaffSession(db: DbOrTx, staffId: string, maxAgeSeconds: number, now = new Date()): Promise<string> {
+  const [row] = await db
+    .insert(staffSessions)
+    .values({ staffId, createdAt: now, expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000) })
+    .returning({ id: staffSessions.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row.id;
+}
+
+/** Sign-out: the session row ends, so the same token (even a copy) is refused from now on. */
+export async function endStaffSession(db: DbOrTx, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(staffSessions).set({ endedAt: now }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
 }
 
 /** Changing a role or disabling a user ends their sessions by bumping sessionVersion. */
@@ -55,10 +84,16 @@ export async function updateStaffAccess(db: DbOrTx, id: string, change: { role?:
     .where(eq(staffUsers.id, id));
 }
 
-export async function createStaffUser(db: DbOrTx, input: { email: string; name: string; password: string; role: StaffRole }) {
+export async function createStaffUser(db: DbOrTx, input: { email: string; name: string; password: string; role: StaffRole; mustChangePassword?: boolean }) {
   const [row] = await db
     .insert(staffUsers)
-    .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      mustChangePassword: input.mustChangePassword ?? false,
+    })
     .returning({ id: staffUsers.id });
   if (!row) throw new Error("insert returned nothing");
   return row.id;

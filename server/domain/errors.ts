@@ -41,6 +41,11 @@ export const ERROR_CODES = {
   bulk_amount_over_limit: "BAD_REQUEST",
   bulk_risk_signal: "BAD_REQUEST",
   cursor_invalid: "BAD_REQUEST",
+  self_change_refused: "BAD_REQUEST",
+  last_admin: "BAD_REQUEST",
+  email_taken: "CONFLICT",
+  password_wrong: "BAD_REQUEST",
+  password_change_required: "FORBIDDEN",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

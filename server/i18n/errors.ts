@@ -86,6 +86,20 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   bulk_risk_signal: { "zh-CN": "存在风险提示（{signal}），请逐个审核", en: "A risk signal fired ({signal}): review it on its own" },
   cursor_invalid: { "zh-CN": "翻页位置无效，请回到第一页", en: "The page position is invalid. Go back to the first page" },
+  self_change_refused: {
+    "zh-CN": "不能停用自己的账号或修改自己的角色",
+    en: "You cannot disable your own account or change your own role",
+  },
+  last_admin: {
+    "zh-CN": "至少要保留一位启用中的店长",
+    en: "At least one active store manager must remain",
+  },
+  email_taken: { "zh-CN": "该邮箱已有账号", en: "An account with this email already exists" },
+  password_wrong: { "zh-CN": "当前密码不正确", en: "The current password is not correct" },
+  password_change_required: {
+    "zh-CN": "请先设置新密码再继续",
+    en: "Set a new password before you continue",
+  },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
@@ -147,6 +161,12 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
   "v.date": { "zh-CN": "请输入有效日期", en: "Enter a valid date" },
+  "v.staffName": { "zh-CN": "姓名最多 60 个字", en: "The name can be at most 60 characters" },
+  "v.role": { "zh-CN": "请选择角色", en: "Choose a role" },
+  "v.passwordLength": { "zh-CN": "新密码须为 10–200 个字符", en: "The new password must be 10–200 characters" },
+  "v.passwordMismatch": { "zh-CN": "两次输入的新密码不一致", en: "The two new passwords do not match" },
+  "v.passwordSame": { "zh-CN": "新密码不能与当前密码相同", en: "The new password must differ from the current one" },
+  "v.count": { "zh-CN": "请输入 0–1000 的整数", en: "Enter a whole number from 0 to 1000" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

@@ -12,6 +12,8 @@ import { currentStaff } from "@/server/auth/auth";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const [staff, locale] = await Promise.all([currentStaff(), requestLocale()]);
   if (!staff) redirect("/login");
+  // A one-time password is only good for choosing one's own (server/api/trpc.ts refuses the rest).
+  if (staff.mustChangePassword) redirect("/change-password");
   return (
     <StaffTRPCProvider>
       <div className="min-h-dvh">

@@ -92,8 +92,9 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
-    const paths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("staff.") || p.startsWith("admin."));
-    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).sort());
+    // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
+    const paths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("staff."));
+    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter((p) => p.startsWith("staff.")).sort());
   });
 });
 
