@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
-import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
+import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { availableActions, queueStatuses, type RequestState } from "../domain/state-machine";
 import { TERMINAL_STATUSES, type ActorRole, type ReturnStatus, type StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
+import { reasonNames } from "./reasons";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -55,8 +56,9 @@ export type QueueItem = Awaited<ReturnType<typeof listQueue>>[number];
 /** The variant an exchange asks for, joined beside the variant that was sold. */
 const exchangeSkus = alias(skus, "exchange_skus");
 
+/** The lines with their reason's names (from its row, so a retired reason still reads as it did). */
 async function linesOf(db: DbOrTx, requestId: string) {
-  return db
+  const rows = await db
     .select({
       id: returnLines.id,
       orderLineId: returnLines.orderLineId,
@@ -68,6 +70,8 @@ async function linesOf(db: DbOrTx, requestId: string) {
       paidFen: orderLines.paidFen,
       refundFen: returnLines.refundFen,
       reasonCode: returnLines.reasonCode,
+      reasonZh: returnReasons.nameZh,
+      reasonEn: returnReasons.nameEn,
       note: returnLines.note,
       exchangeSkuId: returnLines.exchangeSkuId,
       exchangeAttributes: exchangeSkus.attributes,
@@ -78,8 +82,16 @@ async function linesOf(db: DbOrTx, requestId: string) {
     .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
     .innerJoin(skus, eq(skus.id, orderLines.skuId))
     .leftJoin(exchangeSkus, eq(exchangeSkus.id, returnLines.exchangeSkuId))
+    .innerJoin(returnReasons, and(eq(returnReasons.kind, returnLines.reasonKind), eq(returnReasons.code, returnLines.reasonCode)))
     .where(eq(returnLines.requestId, requestId))
     .orderBy(asc(orderLines.title));
+  return rows.map(({ reasonZh, reasonEn, ...l }) => ({ ...l, reasonName: { "zh-CN": reasonZh, en: reasonEn } }));
+}
+
+/** Names of the rejection reasons a request's history gives, by code (retired ones included). */
+async function rejectionNamesOf(db: DbOrTx, events: readonly { action: string; reasonCode: string | null }[]) {
+  const codes = events.filter((e) => e.action === "reject" && e.reasonCode).map((e) => e.reasonCode!);
+  return reasonNames(db, "rejection", codes);
 }
 
 async function photosOf(db: DbOrTx, requestId: string) {
@@ -110,9 +122,10 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: { i
       .where(and(eq(returnRequests.customerId, row.customer.id), ne(returnRequests.id, requestId)))
       .groupBy(returnRequests.status),
   ]);
-  const { idempotencyKey: _k, ...request } = row.request;
+  const { idempotencyKey: _k, rejectionKind: _rk, ...request } = row.request;
+  const rejectionNames = await rejectionNamesOf(db, events);
   return {
-    request,
+    request: { ...request, rejectionName: request.rejectionCode ? (rejectionNames.get(request.rejectionCode) ?? null) : null },
     order: {
       orderNo: row.order.orderNo,
       channel: row.channel,
@@ -125,7 +138,7 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: { i
     customer: { id: row.customer.id, name: row.customer.name, phone: maskPhone(row.customer.phone), otherRequests: history },
     lines,
     photos,
-    events,
+    events: events.map((e) => ({ ...e, reasonName: e.action === "reject" && e.reasonCode ? (rejectionNames.get(e.reasonCode) ?? null) : null })),
     allowedActions: availableActions(asState(row.request), viewer.role, viewer.id),
   };
 }
@@ -165,6 +178,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
   if (!row) throw new AppError("not_found");
   const r = row.request;
   const [lines, photos, events] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id)]);
+  const rejectionNames = await rejectionNamesOf(db, events);
   return {
     id: r.id,
     rmaNo: r.rmaNo,
@@ -190,6 +204,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       reasonCode: e.reasonCode,
+      reasonName: e.action === "reject" && e.reasonCode ? (rejectionNames.get(e.reasonCode) ?? null) : null,
       // Staff comments are written for the customer when the action asks them something or says no.
       comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial"].includes(e.action) ? e.comment : null,
       createdAt: e.createdAt,
