@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_STAFF, type DemoStaff, type DemoStaffKey } from "../scripts/seed/demo-staff";
+import { DEMO_STAFF, type DemoStaff, type DemoStaffKey } from "../server/auth/demo-accounts";
 
 export { DEMO_STAFF, type DemoStaff };
 

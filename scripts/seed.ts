@@ -2,7 +2,7 @@ import { createDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { openLocalDatabase } from "./local-db";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "./seed/demo-customer";
-import { DEMO_STAFF } from "./seed/demo-staff";
+import { DEMO_STAFF } from "../server/auth/demo-accounts";
 import { seedIfEmpty } from "./seed/seed-if-empty";
 
 // `npm run db:seed`: demo data into the local (or DATABASE_URL) database when it is empty.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { FindOrderForm, type FindTab } from "@/components/h5/find-order-form";
-import { fill, yuan } from "@/components/h5/format";
+import { format, yuan } from "@/components/format";
 import { h5Messages } from "@/components/i18n/h5-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { buttonClass } from "@/components/ui/button";
@@ -32,7 +32,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
       {me && (
         <section aria-labelledby="my-orders" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="my-orders" className="text-base font-semibold text-slate-900">
-            {fill(t.signedInTitle, { phone: maskPhone(me.phone) })}
+            {format(t.signedInTitle, { phone: maskPhone(me.phone) })}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t.signedInBody}</p>
           <h3 className="mt-4 text-sm font-medium text-slate-800">{t.yourOrders}</h3>
@@ -48,7 +48,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
                     <Link href={`/orders/${encodeURIComponent(o.orderNo)}/return`} className="flex min-h-12 items-center justify-between gap-3 py-2 hover:bg-slate-50">
                       <span>
                         <span className="block font-mono text-sm text-slate-900">{o.orderNo}</span>
-                        <span className="block text-xs text-slate-600">{fill(t.paidOn, { amount: yuan(o.totalPaidFen) })}</span>
+                        <span className="block text-xs text-slate-600">{format(t.paidOn, { amount: yuan(o.totalPaidFen) })}</span>
                       </span>
                       <span className="shrink-0 text-sm font-medium text-accent-700">{t.startReturn} ›</span>
                     </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { format } from "@/components/format";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -17,8 +18,6 @@ interface Sent {
   expiresInSeconds: number;
   demoCode?: string;
 }
-
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
 
 /**
  * Order number (or not) + phone → SMS code → verified. One small island: it talks to the API
@@ -221,7 +220,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         ) : (
           <>
             <p className="text-sm text-slate-700" aria-live="polite">
-              {fill(t.codeSent, { phone: maskPhone(sent.phone), min: Math.round(sent.expiresInSeconds / 60) })}
+              {format(t.codeSent, { phone: maskPhone(sent.phone), min: Math.round(sent.expiresInSeconds / 60) })}
             </p>
             {sent.demoCode && (
               <div className="flex items-center gap-3 rounded-lg border border-dashed border-accent-600/50 bg-accent-50 px-3 py-2 text-sm text-slate-800">
@@ -262,7 +261,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
                   disabled={resendLeft > 0 || pending !== null}
                   className={buttonClass("secondary", "shrink-0 px-3 whitespace-nowrap tabular-nums")}
                 >
-                  {resendLeft > 0 ? fill(t.resendIn, { s: resendLeft }) : t.resend}
+                  {resendLeft > 0 ? format(t.resendIn, { s: resendLeft }) : t.resend}
                 </button>
               </div>
               {fieldError("code")}

@@ -195,6 +195,5 @@ export function messages(locale: Locale): Messages {
 /** The name each language is offered under in the switch, written in that language. */
 export const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
 
-export function format(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+// Kept here so existing imports of `format` next to `messages` keep working; the one definition is in components/format.
+export { format } from "@/components/format/template";

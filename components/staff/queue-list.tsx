@@ -1,10 +1,13 @@
+import type { inferRouterOutputs } from "@trpc/server";
 import { format, messages } from "@/components/i18n/messages";
+import type { AppRouter } from "@/server/api/root";
 import type { ChannelCode } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
-import type { QueueItem } from "@/server/services/read-requests";
-import { deadlineView, yuan, type DeadlineView } from "./queue-format";
-import { StatusBadge } from "./status-badge";
+import { deadlineView, yuan, type DeadlineView } from "@/components/format";
+import { StatusBadge } from "@/components/request-views/status-badge";
+
+type QueueItem = inferRouterOutputs<AppRouter>["staff"]["queue"][number];
 
 interface Props {
   items: QueueItem[];

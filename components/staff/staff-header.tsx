@@ -3,11 +3,14 @@ import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { messages } from "@/components/i18n/messages";
 import { buttonClass } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
-import type { StaffUser } from "@/server/auth/staff-users";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
+import type { AppRouter } from "@/server/api/root";
+import type { inferRouterOutputs } from "@trpc/server";
 
-export function StaffHeader({ staff, locale }: { staff: Pick<StaffUser, "name" | "role">; locale: Locale }) {
+type StaffMe = inferRouterOutputs<AppRouter>["staff"]["me"];
+
+export function StaffHeader({ staff, locale }: { staff: Pick<StaffMe, "name" | "role">; locale: Locale }) {
   const m = messages(locale);
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">

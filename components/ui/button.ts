@@ -6,6 +6,8 @@ const variants = {
   primary: "bg-accent-700 text-white shadow-sm hover:bg-accent-800",
   secondary: "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50",
   ghost: "text-slate-700 hover:bg-slate-100",
+  // Irreversible actions (reject, refund): the colour warns before the confirm dialog does.
+  danger: "bg-red-700 text-white shadow-sm hover:bg-red-800",
 } as const;
 
 export function buttonClass(variant: keyof typeof variants = "primary", extra = ""): string {

@@ -6,7 +6,7 @@ import { actOnRequest, type Actor, type ActInput } from "../../server/services/a
 import { payOutRefund } from "../../server/services/pay-out-refund";
 import { submitReturn } from "../../server/services/submit-return";
 import { DeferredGateway } from "./deferred-gateway";
-import type { DemoStaffKey } from "./demo-staff";
+import type { DemoStaffKey } from "../../server/auth/demo-accounts";
 import type { SeedOrder } from "./orders";
 import type { PickedLines } from "./pick-lines";
 import { roleOf, type PlannedRequest, type PlannedStep, type Who } from "./plan";

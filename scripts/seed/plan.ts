@@ -3,7 +3,7 @@ import { decideRoute, type ApprovalPolicy } from "../../server/domain/policy";
 import { firstStatus, type Route } from "../../server/domain/route";
 import { transition, type RequestState } from "../../server/domain/state-machine";
 import { TERMINAL_STATUSES, type Action, type RejectionCode, type ReturnStatus } from "../../server/domain/vocabulary";
-import type { DemoStaffKey } from "./demo-staff";
+import type { DemoStaffKey } from "../../server/auth/demo-accounts";
 import type { SeedLine } from "./orders";
 import type { PickedLines } from "./pick-lines";
 import type { Prng } from "./prng";

@@ -6,7 +6,7 @@ import { SimulatedGateway } from "../../server/payments/simulated-gateway";
 import { currentPolicy } from "../../server/services/policy-store";
 import { buildDemoWorld } from "./build";
 import { insertCatalog } from "./catalog";
-import { DEMO_STAFF, type DemoStaffKey } from "./demo-staff";
+import { DEMO_STAFF, type DemoStaffKey } from "../../server/auth/demo-accounts";
 import { executeRequest } from "./execute";
 import { insertOrders } from "./orders";
 import { runPool } from "./pool";

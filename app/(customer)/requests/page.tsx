@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { dateTime, fill, yuan } from "@/components/h5/format";
+import { dateTime, format, yuan } from "@/components/format";
 import { customerRead } from "@/components/h5/load";
 import { h5Messages } from "@/components/i18n/h5-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
-import { StatusBadge } from "@/components/staff/status-badge";
+import { StatusBadge } from "@/components/request-views/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { serverCaller } from "@/server/api/server-caller";
 import type { ReturnStatus } from "@/server/domain/vocabulary";
@@ -55,10 +55,10 @@ export default async function RequestsPage() {
                 </span>
                 <span className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-sm text-slate-600">
                   <span>{term(TYPE_NAMES, r.type, locale)}</span>
-                  <span className="font-mono">{fill(t.order, { orderNo: r.orderNo })}</span>
+                  <span className="font-mono">{format(t.order, { orderNo: r.orderNo })}</span>
                 </span>
                 <span className="mt-1 flex items-center justify-between gap-2 text-sm">
-                  <span className="text-slate-600">{fill(t.submittedAt, { date: dateTime(r.createdAt, locale) })}</span>
+                  <span className="text-slate-600">{format(t.submittedAt, { date: dateTime(r.createdAt, locale) })}</span>
                   {r.type !== "exchange" && <span className="font-medium text-slate-900 tabular-nums">{yuan(r.requestedRefundFen)}</span>}
                 </span>
                 {CUSTOMER_TURN.includes(r.status) && (

@@ -9,7 +9,7 @@ import { currentStaff } from "@/server/auth/auth";
 import { isDemoSms } from "@/server/env";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
-import { DEMO_PASSWORD, DEMO_STAFF } from "@/scripts/seed/demo-staff";
+import { DEMO_PASSWORD, DEMO_STAFF } from "@/server/auth/demo-accounts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: messages(await requestLocale()).login.pageTitle };

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import type { H5Messages } from "@/components/i18n/h5-messages";
-import { fill } from "../format";
+import { format } from "@/components/format";
 import type { PhotoUploads } from "./use-photo-uploads";
 
 function CameraIcon() {
@@ -33,20 +33,20 @@ export function PhotoGrid({ uploads, max, t, label }: { uploads: PhotoUploads; m
             >
               {item.previewUrl ? (
                 // eslint-disable-next-line @next/next/no-img-element -- an object URL or a private thumbnail: nothing for next/image to optimise
-                <img src={item.previewUrl} alt={fill(t.uploaded, { n })} className={failed ? "size-20 shrink-0 rounded-lg object-cover" : "size-full object-cover"} />
+                <img src={item.previewUrl} alt={format(t.uploaded, { n })} className={failed ? "size-20 shrink-0 rounded-lg object-cover" : "size-full object-cover"} />
               ) : (
                 <div className={`flex items-center justify-center text-slate-500 ${failed ? "size-20 shrink-0 rounded-lg bg-slate-200" : "size-full"}`}>
                   <CameraIcon />
-                  <span className="sr-only">{fill(t.uploaded, { n })}</span>
+                  <span className="sr-only">{format(t.uploaded, { n })}</span>
                 </div>
               )}
 
               {(item.status === "uploading" || item.status === "preparing") && (
                 <div className="absolute inset-x-0 bottom-0 bg-slate-900/70 px-2 py-1.5 text-xs text-white">
-                  <span>{item.status === "preparing" ? t.compressing : fill(t.uploading, { p: Math.round(item.progress * 100) })}</span>
+                  <span>{item.status === "preparing" ? t.compressing : format(t.uploading, { p: Math.round(item.progress * 100) })}</span>
                   <div
                     role="progressbar"
-                    aria-label={fill(t.uploaded, { n })}
+                    aria-label={format(t.uploaded, { n })}
                     aria-valuemin={0}
                     aria-valuemax={100}
                     aria-valuenow={Math.round(item.progress * 100)}
@@ -74,7 +74,7 @@ export function PhotoGrid({ uploads, max, t, label }: { uploads: PhotoUploads; m
               <button
                 type="button"
                 onClick={() => uploads.remove(item.key)}
-                aria-label={fill(t.remove, { n })}
+                aria-label={format(t.remove, { n })}
                 className="absolute top-0 right-0 flex size-11 items-center justify-center"
               >
                 <span className="flex size-7 items-center justify-center rounded-full bg-slate-900/70 text-white">
@@ -111,7 +111,7 @@ export function PhotoGrid({ uploads, max, t, label }: { uploads: PhotoUploads; m
         )}
       </ul>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {fill(t.count, { n: uploads.uploaded.length, max })}
+        {format(t.count, { n: uploads.uploaded.length, max })}
       </p>
       {uploads.notice && (
         <p role="alert" className="text-sm text-red-700">

@@ -1,9 +1,9 @@
-import { StatusBadge } from "@/components/staff/status-badge";
+import { StatusBadge } from "@/components/request-views/status-badge";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES, TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Action } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
-import { attributesText, dateTime, fill, relative, yuan } from "../format";
+import { attributesText, dateTime, format, relative, yuan } from "@/components/format";
 import { thumbUrl } from "../photos/urls";
 import { CopyButton } from "./copy-button";
 import { QrCode } from "./qr-code";
@@ -54,11 +54,11 @@ export async function RmaCard({ req, m, locale, now }: { req: CustomerRequest; m
             <dd className="text-slate-900">{term(TYPE_NAMES, req.type, locale)}</dd>
           </dl>
         </div>
-        <QrCode value={req.rmaNo} label={fill(t.qrLabel, { rmaNo: req.rmaNo })} className="size-28 shrink-0 sm:size-36" />
+        <QrCode value={req.rmaNo} label={format(t.qrLabel, { rmaNo: req.rmaNo })} className="size-28 shrink-0 sm:size-36" />
       </div>
       {req.deadlineAt && (
         <p className={`mt-3 rounded-lg px-3 py-2 text-sm ${overdue ? "bg-red-50 text-red-800" : "bg-slate-50 text-slate-700"}`}>
-          {fill(deadlineText(req, t), { date: dateTime(req.deadlineAt, locale), relative: relative(req.deadlineAt, now, locale) })}
+          {format(deadlineText(req, t), { date: dateTime(req.deadlineAt, locale), relative: relative(req.deadlineAt, now, locale) })}
         </p>
       )}
     </section>
@@ -105,7 +105,7 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
   switch (req.status) {
     case "pending_cs_review":
     case "pending_ops_review":
-      lines.push(fill(t.next.review, { who: term(ROLE_NAMES, req.status === "pending_cs_review" ? "customer_service" : "operations_manager", locale) }));
+      lines.push(format(t.next.review, { who: term(ROLE_NAMES, req.status === "pending_cs_review" ? "customer_service" : "operations_manager", locale) }));
       if (req.status === "pending_cs_review" && req.stages.includes("ops_review")) lines.push(t.next.reviewOps);
       lines.push(parcel ? t.next.shipLater : t.next.noParcel);
       break;
@@ -116,7 +116,7 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
       lines.push(req.allowedActions.includes("appeal") ? t.next.rejected : t.next.rejectedFinal);
       break;
     case "awaiting_shipment":
-      lines.push(fill(t.next.shipNow, { rmaNo: req.rmaNo }));
+      lines.push(format(t.next.shipNow, { rmaNo: req.rmaNo }));
       break;
     case "in_transit":
       lines.push(t.next.inTransit);
@@ -158,7 +158,7 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
       {rejection && (
         <div className="mt-3 rounded-xl bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
           {rejection.reasonCode && (
-            <p className="font-semibold text-slate-900">{fill(t.rejectedBecause, { reason: rejection.reasonName?.[locale] ?? rejection.reasonCode })}</p>
+            <p className="font-semibold text-slate-900">{format(t.rejectedBecause, { reason: rejection.reasonName?.[locale] ?? rejection.reasonCode })}</p>
           )}
           {rejection.comment && <p className="mt-1 break-words whitespace-pre-line text-slate-800">{rejection.comment}</p>}
         </div>
@@ -176,12 +176,12 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
             <br />
             {t.addressPhone}
           </address>
-          <p className="mt-2 font-medium text-slate-900">{fill(t.writeRma, { rmaNo: req.rmaNo })}</p>
+          <p className="mt-2 font-medium text-slate-900">{format(t.writeRma, { rmaNo: req.rmaNo })}</p>
         </div>
       )}
       {req.returnCarrier && req.returnTrackingNo && (
         <p className="mt-3 text-sm text-slate-700">
-          {fill(t.shipment, { carrier: m.actions.carriers[req.returnCarrier as keyof M["actions"]["carriers"]] ?? req.returnCarrier, trackingNo: req.returnTrackingNo })}
+          {format(t.shipment, { carrier: m.actions.carriers[req.returnCarrier as keyof M["actions"]["carriers"]] ?? req.returnCarrier, trackingNo: req.returnTrackingNo })}
         </p>
       )}
     </section>
@@ -232,7 +232,7 @@ export function RequestItems({ req, m, locale }: { req: CustomerRequest; m: M; l
               <li key={p.id}>
                 <a href={`/api/photos/${p.id}`} className="block overflow-hidden rounded-lg ring-1 ring-slate-200" target="_blank" rel="noopener">
                   {/* eslint-disable-next-line @next/next/no-img-element -- private, per-customer thumbnails */}
-                  <img src={thumbUrl(p.id)} alt={fill(t.photoAlt, { n: i + 1 })} loading="lazy" className="aspect-square w-full object-cover" />
+                  <img src={thumbUrl(p.id)} alt={format(t.photoAlt, { n: i + 1 })} loading="lazy" className="aspect-square w-full object-cover" />
                 </a>
               </li>
             ))}
@@ -263,13 +263,13 @@ export function Timeline({ req, m, locale }: { req: CustomerRequest; m: M; local
               {i < events.length - 1 && <span aria-hidden="true" className="absolute top-4 bottom-0 left-[5px] w-0.5 bg-slate-200" />}
               <span aria-hidden="true" className={`relative mt-1.5 size-3 shrink-0 rounded-full ${i === 0 ? "bg-accent-700" : "bg-slate-300"}`} />
               <div className="min-w-0 flex-1 text-sm">
-                <p className="font-medium text-slate-900">{fill(phrase, { role })}</p>
+                <p className="font-medium text-slate-900">{format(phrase, { role })}</p>
                 <p className="text-xs text-slate-600">
                   <time dateTime={e.createdAt.toISOString()}>{dateTime(e.createdAt, locale)}</time>
-                  {e.toStatus && <> · {fill(t.statusNow, { status: term(STATUS_NAMES, e.toStatus, locale) })}</>}
+                  {e.toStatus && <> · {format(t.statusNow, { status: term(STATUS_NAMES, e.toStatus, locale) })}</>}
                 </p>
                 {e.action === "reject" && e.reasonCode && (
-                  <p className="mt-0.5 text-slate-800">{fill(t.rejectionReason, { reason: e.reasonName?.[locale] ?? e.reasonCode })}</p>
+                  <p className="mt-0.5 text-slate-800">{format(t.rejectionReason, { reason: e.reasonName?.[locale] ?? e.reasonCode })}</p>
                 )}
                 {e.comment && <p className="mt-1 rounded-lg bg-slate-50 px-2.5 py-1.5 break-words whitespace-pre-line text-slate-800 ring-1 ring-slate-200">{e.comment}</p>}
               </div>

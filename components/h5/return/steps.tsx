@@ -4,7 +4,7 @@ import type { Dispatch } from "react";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { inputClass } from "@/components/ui/input";
 import { RETURN_TYPES, type ReasonCode, type ReturnType } from "@/server/domain/vocabulary";
-import { fill, yuan } from "../format";
+import { format, yuan } from "@/components/format";
 import { thumbUrl } from "../photos/urls";
 import type { Draft, DraftAction } from "./draft";
 import { lineRefundFen } from "./refund";
@@ -64,7 +64,7 @@ export function StepLines({ setup, draft, dispatch, t, disabled }: { setup: Wiza
                   checked={!!choice}
                   disabled={!selectable || disabled}
                   onChange={() => dispatch({ kind: "toggle", lineId: line.id })}
-                  aria-label={fill(t.lines.select, { title: line.title })}
+                  aria-label={format(t.lines.select, { title: line.title })}
                 />
                 {selectable ? (
                   <span className="mt-0.5 rounded-md peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-600">
@@ -77,18 +77,18 @@ export function StepLines({ setup, draft, dispatch, t, disabled }: { setup: Wiza
                   <span className={`block font-medium ${selectable ? "text-slate-900" : "text-slate-600"}`}>{line.title}</span>
                   {line.attributes && <span className="block text-sm text-slate-600">{line.attributes}</span>}
                   <span className="mt-1 block text-sm text-slate-600">
-                    {fill(t.lines.bought, { n: line.quantity })} · {fill(t.lines.paid, { amount: yuan(line.paidFen) })}
+                    {format(t.lines.bought, { n: line.quantity })} · {format(t.lines.paid, { amount: yuan(line.paidFen) })}
                   </span>
                   {selectable ? (
                     <span className="mt-0.5 block text-sm text-slate-700">
-                      {fill(t.lines.returnable, { n: line.returnableQuantity, amount: yuan(line.refundableFen) })}
-                      {line.windowEnds && <> · {fill(t.lines.windowEnds, { date: line.windowEnds })}</>}
+                      {format(t.lines.returnable, { n: line.returnableQuantity, amount: yuan(line.refundableFen) })}
+                      {line.windowEnds && <> · {format(t.lines.windowEnds, { date: line.windowEnds })}</>}
                     </span>
                   ) : (
                     <span className="mt-1 block text-sm font-medium text-amber-800">
                       {t.lines.notReturnable}
                       {line.reason ? t.lines.why[line.reason] : ""}
-                      {line.reason === "return_window_passed" && line.windowEnds ? fill(t.lines.windowEnded, { date: line.windowEnds }) : ""}
+                      {line.reason === "return_window_passed" && line.windowEnds ? format(t.lines.windowEnded, { date: line.windowEnds }) : ""}
                     </span>
                   )}
                 </span>
@@ -144,7 +144,7 @@ export function StepType({ setup, draft, dispatch, t }: { setup: WizardSetup; dr
           return (
             <div key={line.id} className="space-y-3 rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200" data-line={line.title}>
               <p className="font-medium text-slate-900">
-                {line.title} <span className="text-sm font-normal text-slate-600">{fill(t.review.qty, { n: choice.quantity })}</span>
+                {line.title} <span className="text-sm font-normal text-slate-600">{format(t.review.qty, { n: choice.quantity })}</span>
               </p>
               <div className="space-y-1.5">
                 <label htmlFor={`${base}-reason`} className="block text-sm font-medium text-slate-800">
@@ -253,7 +253,7 @@ export function StepReview({ setup, draft, t, photos, onEdit }: { setup: WizardS
               <li key={l.id} className="py-2.5">
                 <p className="flex justify-between gap-3 font-medium text-slate-900">
                   <span>{l.title}</span>
-                  <span className="shrink-0 tabular-nums">{fill(t.review.qty, { n: c.quantity })}</span>
+                  <span className="shrink-0 tabular-nums">{format(t.review.qty, { n: c.quantity })}</span>
                 </p>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
                   <dt className="text-slate-600">{t.review.reason}</dt>
@@ -282,7 +282,7 @@ export function StepReview({ setup, draft, t, photos, onEdit }: { setup: WizardS
           <h3 className="text-sm text-slate-600">{t.review.photos}</h3>
           {edit(2)}
         </div>
-        <p className="text-slate-900">{photoCount > 0 ? fill(t.photos.count, { n: photoCount, max: setup.maxPhotos }) : t.review.noPhotos}</p>
+        <p className="text-slate-900">{photoCount > 0 ? format(t.photos.count, { n: photoCount, max: setup.maxPhotos }) : t.review.noPhotos}</p>
         {photoCount > 0 && (
           <ul className="mt-2 flex flex-wrap gap-2">
             {photos.map((p, i) => (

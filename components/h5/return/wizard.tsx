@@ -5,7 +5,7 @@ import type { H5Messages } from "@/components/i18n/h5-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { api, failureOf } from "../api";
-import { fill, yuan } from "../format";
+import { format, yuan } from "@/components/format";
 import { PhotoGrid } from "../photos/photo-grid";
 import { usePhotoUploads } from "../photos/use-photo-uploads";
 import { draftReducer, dropDraft, emptyDraft, loadDraft, newIdempotencyKey, reconcile, saveDraft, type Draft } from "./draft";
@@ -47,7 +47,7 @@ export function ReturnWizard({ setup, t, tp }: { setup: WizardSetup; t: H5Messag
   const [pending, setPending] = useState(false);
   const submitted = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const uploads = usePhotoUploads(setup.maxPhotos, { tooMany: fill(tp.tooMany, { max: setup.maxPhotos }), tooLarge: tp.tooLarge, network: tp.network }, start.draft.photos);
+  const uploads = usePhotoUploads(setup.maxPhotos, { tooMany: format(tp.tooMany, { max: setup.maxPhotos }), tooLarge: tp.tooLarge, network: tp.network }, start.draft.photos);
 
   const view = hydrated ? draft : emptyDraft(setup.orderId, "");
   const step = view.step;
@@ -154,7 +154,7 @@ export function ReturnWizard({ setup, t, tp }: { setup: WizardSetup; t: H5Messag
         {[t.lines.title, t.type.title, t.photos.title, t.review.title][step]}
       </h2>
       <p className="sr-only" aria-live="polite">
-        {fill(t.stepOf, { n: step + 1, total: LAST_STEP + 1, name: t.steps[step] ?? "" })}
+        {format(t.stepOf, { n: step + 1, total: LAST_STEP + 1, name: t.steps[step] ?? "" })}
       </p>
 
       {hydrated && restoredNote && (
@@ -170,7 +170,7 @@ export function ReturnWizard({ setup, t, tp }: { setup: WizardSetup; t: H5Messag
       {step === 1 && <StepType setup={setup} draft={view} dispatch={dispatch} t={t} />}
       {step === 2 && (
         <div className="space-y-3">
-          <p className="text-sm text-slate-600">{fill(t.photos.intro, { max: setup.maxPhotos })}</p>
+          <p className="text-sm text-slate-600">{format(t.photos.intro, { max: setup.maxPhotos })}</p>
           <p className={`text-sm ${needsPhoto ? "font-medium text-amber-800" : "text-slate-600"}`}>{needsPhoto ? t.photos.required : t.photos.optional}</p>
           <PhotoGrid uploads={uploads} max={setup.maxPhotos} t={{ ...tp, add: t.photos.add, count: t.photos.count }} label={t.photos.title} />
         </div>
@@ -187,7 +187,7 @@ export function ReturnWizard({ setup, t, tp }: { setup: WizardSetup; t: H5Messag
           )}
           {units > 0 && (
             <p className="flex justify-between gap-3 text-sm text-slate-700">
-              <span>{fill(t.selected, { n: units })}</span>
+              <span>{format(t.selected, { n: units })}</span>
               {view.type !== "exchange" && (
                 <span>
                   {t.review.refund} <span className="font-semibold text-slate-900 tabular-nums">{yuan(refund)}</span>

@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customers, orderLines, orders, returnRequests } from "../../../db/schema";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "../../../scripts/seed/demo-customer";
-import { DEMO_STAFF } from "../../../scripts/seed/demo-staff";
+import { DEMO_STAFF } from "../../auth/demo-accounts";
 import { buildDemoWorld } from "../../../scripts/seed/build";
 import { seedIfEmpty } from "../../../scripts/seed/seed-if-empty";
 import { authenticateStaff } from "../../auth/staff-users";

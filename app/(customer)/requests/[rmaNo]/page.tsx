@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { fill } from "@/components/h5/format";
+import { format } from "@/components/format";
 import { customerRead } from "@/components/h5/load";
 import { RequestActions } from "@/components/h5/request/request-actions";
 import { NextSteps, RequestItems, RmaCard, StageList, Timeline } from "@/components/h5/request/request-view";
@@ -14,7 +14,7 @@ type Params = Promise<{ rmaNo: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [locale, { rmaNo }] = await Promise.all([requestLocale(), params]);
-  return { title: fill(h5Messages(locale).request.pageTitle, { rmaNo: decodeURIComponent(rmaNo).toUpperCase() }) };
+  return { title: format(h5Messages(locale).request.pageTitle, { rmaNo: decodeURIComponent(rmaNo).toUpperCase() }) };
 }
 
 /** One request: RMA + QR, what happens next, progress, history, and what the customer can do. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { attributesText, dateOnly, fill, variantLabel } from "@/components/h5/format";
+import { attributesText, dateOnly, format, variantLabel } from "@/components/format";
 import { customerRead } from "@/components/h5/load";
 import { ReturnWizard } from "@/components/h5/return/wizard";
 import type { WizardSetup } from "@/components/h5/return/view";
@@ -13,7 +13,7 @@ type Params = Promise<{ orderNo: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [locale, { orderNo }] = await Promise.all([requestLocale(), params]);
-  return { title: fill(h5Messages(locale).wizard.pageTitle, { orderNo: decodeURIComponent(orderNo) }) };
+  return { title: format(h5Messages(locale).wizard.pageTitle, { orderNo: decodeURIComponent(orderNo) }) };
 }
 
 /** The return form for one of the signed-in customer's orders. */
@@ -52,7 +52,7 @@ export default async function ReturnPage({ params }: { params: Params }) {
     <>
       <div className="mb-4">
         <h1 className="text-2xl font-semibold text-slate-900">{m.wizard.heading}</h1>
-        <p className="mt-0.5 font-mono text-sm text-slate-600">{fill(m.wizard.order, { orderNo: data.order.orderNo })}</p>
+        <p className="mt-0.5 font-mono text-sm text-slate-600">{format(m.wizard.order, { orderNo: data.order.orderNo })}</p>
       </div>
       <ReturnWizard setup={setup} t={m.wizard} tp={m.photo} />
     </>

@@ -1,4 +1,4 @@
-import type { StaffRole } from "../../server/domain/vocabulary";
+import type { StaffRole } from "../domain/vocabulary";
 
 /** Every demo account signs in with this password (README, Playwright). Never used outside the demo seed. */
 export const DEMO_PASSWORD = "demo1234";
