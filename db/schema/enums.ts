@@ -4,8 +4,7 @@ import {
   CHANNEL_CODES,
   ITEM_CONDITIONS,
   PAYMENT_METHODS,
-  REASON_CODES,
-  REJECTION_CODES,
+  REASON_KINDS,
   RETURN_STATUSES,
   RETURN_TYPES,
   STAFF_ROLES,
@@ -15,8 +14,7 @@ export const staffRole = pgEnum("staff_role", STAFF_ROLES);
 export const returnType = pgEnum("return_type", RETURN_TYPES);
 export const returnStatus = pgEnum("return_status", RETURN_STATUSES);
 export const returnAction = pgEnum("return_action", ACTIONS);
-export const reasonCode = pgEnum("reason_code", REASON_CODES);
-export const rejectionCode = pgEnum("rejection_code", REJECTION_CODES);
+export const reasonKind = pgEnum("reason_kind", REASON_KINDS);
 export const paymentMethod = pgEnum("payment_method", PAYMENT_METHODS);
 export const channelCode = pgEnum("channel_code", CHANNEL_CODES);
 export const itemCondition = pgEnum("item_condition", ITEM_CONDITIONS);

@@ -4,6 +4,7 @@ export * from "./customers";
 export * from "./orders";
 export * from "./staff";
 export * from "./policy";
+export * from "./reasons";
 export * from "./returns";
 export * from "./events";
 export * from "./refunds";

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { GENESIS_HASH } from "../../server/domain/history";
 import type { Route } from "../../server/domain/route";
 import { skus } from "./catalog";
 import { customers } from "./customers";
-import { itemCondition, reasonCode, rejectionCode, returnStatus, returnType } from "./enums";
+import { itemCondition, reasonKind, returnStatus, returnType } from "./enums";
 import { orderLines, orders } from "./orders";
 import { approvalPolicies } from "./policy";
+import { returnReasons } from "./reasons";
 import { staffUsers } from "./staff";
 
 export const returnRequests = pgTable(
@@ -36,7 +37,13 @@ export const returnRequests = pgTable(
     /** Set at warehouse receipt: the parcel is in, cancelling is over. */
     goodsReceived: boolean().notNull().default(false),
     refundApprovedBy: uuid().references(() => staffUsers.id),
-    rejectionCode: rejectionCode(),
+    /** A rejection reason's code (return_reasons, kind "rejection"); set by a rejection. */
+    rejectionCode: text(),
+    /**
+     * Always "rejection": with rejection_code it names a row of return_reasons, so the foreign
+     * key refuses a customer reason's code here. Never written by the app.
+     */
+    rejectionKind: reasonKind().notNull().default("rejection"),
     returnCarrier: text(),
     returnTrackingNo: text(),
     deadlineAt: timestamp({ withTimezone: true }),
@@ -71,6 +78,8 @@ export const returnRequests = pgTable(
     index("return_requests_queue_idx").on(t.status, sql`coalesce(${t.deadlineAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
     index("return_requests_holder_idx").on(t.holderId).where(sql`${t.holderId} IS NOT NULL`),
     index("return_requests_tracking_idx").on(t.returnTrackingNo).where(sql`${t.returnTrackingNo} IS NOT NULL`),
+    foreignKey({ name: "return_requests_rejection_reason_fk", columns: [t.rejectionKind, t.rejectionCode], foreignColumns: [returnReasons.kind, returnReasons.code] }),
+    check("return_requests_rejection_kind", sql`${t.rejectionKind} = 'rejection'`),
     check("return_requests_requested_nonnegative", sql`${t.requestedRefundFen} >= 0`),
     check(
       "return_requests_approved_within_requested",
@@ -91,7 +100,10 @@ export const returnLines = pgTable(
       .references(() => orderLines.id),
     quantity: integer().notNull(),
     refundFen: integer().notNull(),
-    reasonCode: reasonCode().notNull(),
+    /** A customer reason's code (return_reasons, kind "customer"). */
+    reasonCode: text().notNull(),
+    /** Always "customer": with reason_code it names a row of return_reasons. Never written by the app. */
+    reasonKind: reasonKind().notNull().default("customer"),
     note: text(),
     /** Exchange only: the variant the customer wants instead. */
     exchangeSkuId: uuid().references(() => skus.id),
@@ -103,6 +115,8 @@ export const returnLines = pgTable(
     unique("return_lines_request_line").on(t.requestId, t.orderLineId),
     // What other requests hold of an order line (submission's refund ceiling per line).
     index("return_lines_order_line_idx").on(t.orderLineId),
+    foreignKey({ name: "return_lines_reason_fk", columns: [t.reasonKind, t.reasonCode], foreignColumns: [returnReasons.kind, returnReasons.code] }),
+    check("return_lines_reason_kind", sql`${t.reasonKind} = 'customer'`),
     check("return_lines_quantity_positive", sql`${t.quantity} > 0`),
     check("return_lines_refund_nonnegative", sql`${t.refundFen} >= 0`),
   ],

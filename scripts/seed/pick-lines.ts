@@ -4,7 +4,7 @@ import type { Catalog, SeedSku } from "./catalog";
 import type { LineWish } from "./orders";
 import type { Prng } from "./prng";
 import type { Need } from "./scenarios";
-import { NOTES, REASONS_BY_CATEGORY } from "./texts";
+import { NOTES, REASONS_BY_CATEGORY, type SeedReasonCode } from "./texts";
 
 const YUAN = 100;
 
@@ -51,7 +51,7 @@ export function exchangeTargets(catalog: Catalog, sku: SeedSku): SeedSku[] {
 }
 
 function reason(rng: Prng, sku: SeedSku, type: ReturnType): { reasonCode: ReasonCode; note: string | null } {
-  const reasonCode: ReasonCode = type === "exchange" ? rng.pick(["size_not_fit", "size_not_fit", "wrong_item", "not_as_described"] as const) : rng.pick(REASONS_BY_CATEGORY[sku.product.category]);
+  const reasonCode: SeedReasonCode = type === "exchange" ? rng.pick(["size_not_fit", "size_not_fit", "wrong_item", "not_as_described"] as const) : rng.pick(REASONS_BY_CATEGORY[sku.product.category]);
   return { reasonCode, note: rng.chance(0.75) ? rng.pick(NOTES[reasonCode]) : null };
 }
 

@@ -1,8 +1,11 @@
-import type { ReasonCode, RejectionCode } from "../../server/domain/vocabulary";
+import type { RejectionCode } from "../../server/domain/vocabulary";
 import type { CategoryCode } from "./catalog-data";
 
-/** What customers and staff typically write at each step (zh-CN), so the demo history reads like a real one. */
-export const NOTES: Record<ReasonCode, readonly string[]> = {
+/**
+ * What customers and staff typically write at each step (zh-CN), so the demo history reads like a real one.
+ * Keyed by the customer reasons migration 0005 seeds (reasons are rows; the demo uses those).
+ */
+export const NOTES = {
   quality_problem: ["收到后发现有开线", "用了两天就坏了", "有明显瑕疵，做工粗糙", "开机后屏幕有亮点"],
   wrong_item: ["颜色发错了，下单的是黑色", "发来的规格和订单不一致", "尺码发错了"],
   damaged_in_transit: ["外箱被压坏，里面的瓶子漏液了", "快递到的时候已经碎了", "包装破损，商品有划痕"],
@@ -11,9 +14,10 @@ export const NOTES: Record<ReasonCode, readonly string[]> = {
   no_longer_wanted: ["七天无理由退货", "拍重了一件", "家里已经有了，不需要了"],
   missing_parts: ["包装里没有充电线", "少了一个配件", "说明书和保修卡都没有"],
   other: ["送人的礼物对方不需要了", "买给家里老人的，用不习惯"],
-};
+} as const satisfies Record<string, readonly string[]>;
+export type SeedReasonCode = keyof typeof NOTES;
 
-export const REASONS_BY_CATEGORY: Record<CategoryCode, readonly ReasonCode[]> = {
+export const REASONS_BY_CATEGORY: Record<CategoryCode, readonly SeedReasonCode[]> = {
   baby: ["quality_problem", "size_not_fit", "no_longer_wanted", "damaged_in_transit"],
   apparel: ["size_not_fit", "size_not_fit", "not_as_described", "quality_problem", "no_longer_wanted", "wrong_item"],
   beauty: ["no_longer_wanted", "damaged_in_transit", "wrong_item", "not_as_described"],

@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { customerRouter } from "./routers/customer";
+import { reasonsRouter } from "./routers/reasons";
 import { staffRouter } from "./routers/staff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   staff: staffRouter,
   admin: adminRouter,
+  reasons: reasonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

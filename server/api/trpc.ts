@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { AppError, ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from "../domain/errors";
+import { AppError, ERROR_CODES, FIELD_ERROR_CODES, isAppError, type ErrorCode, type ErrorParams } from "../domain/errors";
 import type { StaffRole } from "../domain/vocabulary";
 import { errorMessage, fieldErrors } from "../i18n/errors";
 import { DEFAULT_LOCALE } from "../i18n/locale";
@@ -23,10 +23,19 @@ const t = initTRPC.context<Context>().create({
       };
     }
     if (isAppError(cause)) {
+      const message = errorMessage(cause.code, cause.params, locale);
+      // A refusal about one input field (an unknown or retired reason) is shown under that field, like a schema error.
+      const field = FIELD_ERROR_CODES.includes(cause.code) && typeof cause.params.field === "string" ? cause.params.field : null;
       return {
         ...shape,
-        message: errorMessage(cause.code, cause.params, locale),
-        data: { ...shape.data, appCode: cause.code as ErrorCode | "validation", fieldErrors: null, params: cause.params, stack: undefined },
+        message,
+        data: {
+          ...shape.data,
+          appCode: cause.code as ErrorCode | "validation",
+          fieldErrors: field ? ({ [field]: message } as Record<string, string>) : null,
+          params: cause.params,
+          stack: undefined,
+        },
       };
     }
     const internal = error.code === "INTERNAL_SERVER_ERROR";

@@ -46,7 +46,16 @@ export const ERROR_CODES = {
   email_taken: "CONFLICT",
   password_wrong: "BAD_REQUEST",
   password_change_required: "FORBIDDEN",
+  reason_unavailable: "BAD_REQUEST",
+  reason_code_taken: "CONFLICT",
+  reason_photo_rejection: "BAD_REQUEST",
 } as const;
+
+/**
+ * Codes whose `params.field` is the path of the input field at fault ("lines.0.reasonCode"):
+ * the API reports them per field as it does schema errors, so forms show them in place.
+ */
+export const FIELD_ERROR_CODES: readonly ErrorCode[] = ["reason_unavailable", "reason_code_taken"];
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorParams = Record<string, string | number>;

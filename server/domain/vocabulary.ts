@@ -1,6 +1,7 @@
 /**
  * The words of the return domain. The database enums (db/schema) are built from these lists,
- * so adding a value here and running `npm run db:generate` is the whole change.
+ * so adding a value here and running `npm run db:generate` is the whole change. Reasons are
+ * not among them: they are rows (see REASON_KINDS).
  */
 
 export const STAFF_ROLES = ["customer_service", "operations_manager", "warehouse", "finance", "admin"] as const;
@@ -77,28 +78,22 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const REASON_CODES = [
-  "quality_problem",
-  "wrong_item",
-  "damaged_in_transit",
-  "size_not_fit",
-  "not_as_described",
-  "no_longer_wanted",
-  "missing_parts",
-  "other",
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+/**
+ * Reasons are rows the store manager edits (db/schema/reasons.ts), of two kinds: the ones a
+ * customer gives for a return line, and the ones staff give for a rejection. Their `code` is
+ * stable (history events, platform mappings and old requests refer to it); names, order,
+ * photo rule and retirement change. A retired reason is never deleted: old requests keep it.
+ */
+export const REASON_KINDS = ["customer", "rejection"] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
 
-export const REJECTION_CODES = [
-  "outside_return_window",
-  "evidence_insufficient",
-  "used_or_damaged_by_customer",
-  "not_returnable_category",
-  "suspected_fraud",
-  "inspection_failed",
-  "other",
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+/** Lower-case letters, digits and underscores: safe in URLs, logs and platform mappings. */
+export const REASON_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
+
+/** A customer reason's code (a row of return_reasons with kind "customer"). */
+export type ReasonCode = string;
+/** A rejection reason's code (a row of return_reasons with kind "rejection"). */
+export type RejectionCode = string;
 
 export const PAYMENT_METHODS = ["alipay", "wechat_pay", "unionpay", "platform"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

@@ -1,4 +1,4 @@
-import type { Action, ReasonCode, RejectionCode, ReturnStatus, ReturnType, StaffRole } from "../domain/vocabulary";
+import type { Action, ReturnStatus, ReturnType, StaffRole } from "../domain/vocabulary";
 import type { Locale } from "./locale";
 
 type Dict<K extends string> = Record<K, Record<Locale, string>>;
@@ -60,26 +60,7 @@ export const TYPE_NAMES: Dict<ReturnType> = {
   exchange: { "zh-CN": "换货", en: "Exchange" },
 };
 
-export const REASON_NAMES: Dict<ReasonCode> = {
-  quality_problem: { "zh-CN": "质量问题", en: "Quality problem" },
-  wrong_item: { "zh-CN": "发错货", en: "Wrong item" },
-  damaged_in_transit: { "zh-CN": "运输破损", en: "Damaged in transit" },
-  size_not_fit: { "zh-CN": "尺码不合适", en: "Size does not fit" },
-  not_as_described: { "zh-CN": "与描述不符", en: "Not as described" },
-  no_longer_wanted: { "zh-CN": "不想要了（七天无理由）", en: "No longer wanted" },
-  missing_parts: { "zh-CN": "少件/漏发", en: "Missing parts" },
-  other: { "zh-CN": "其他", en: "Other" },
-};
-
-export const REJECTION_NAMES: Dict<RejectionCode> = {
-  outside_return_window: { "zh-CN": "已超过退换货期限", en: "Outside the return window" },
-  evidence_insufficient: { "zh-CN": "凭证不足", en: "Not enough evidence" },
-  used_or_damaged_by_customer: { "zh-CN": "商品已使用或人为损坏", en: "Used or damaged by the customer" },
-  not_returnable_category: { "zh-CN": "该品类不支持退换", en: "Category cannot be returned" },
-  suspected_fraud: { "zh-CN": "疑似欺诈", en: "Suspected fraud" },
-  inspection_failed: { "zh-CN": "验货未通过", en: "Inspection failed" },
-  other: { "zh-CN": "其他原因", en: "Other" },
-};
+/* Reason names are not here: reasons are rows with their own names (server/services/reasons.ts). */
 
 export function term<K extends string>(dict: Dict<K>, key: K, locale: Locale): string {
   return dict[key]?.[locale] ?? key;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode, ErrorParams } from "../domain/errors";
-import { ACTION_NAMES, REASON_NAMES, ROLE_NAMES, STATUS_NAMES } from "./domain-terms";
+import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES } from "./domain-terms";
 import { interpolate, type Locale } from "./locale";
 
 const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
@@ -65,8 +65,8 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   photo_too_many_pixels: { "zh-CN": "图片像素过高（最大 {limitMp} 百万像素）", en: "The photo has too many pixels (at most {limitMp} megapixels)" },
   photo_undecodable: { "zh-CN": "图片已损坏或不完整，请重新拍摄", en: "The photo is damaged or incomplete. Take it again" },
   photos_required: {
-    "zh-CN": "「{reason}」需要至少上传 1 张照片",
-    en: "“{reason}” needs at least one photo",
+    "zh-CN": "「{reasonZh}」需要至少上传 1 张照片",
+    en: "“{reasonEn}” needs at least one photo",
   },
   too_many_photos: { "zh-CN": "最多上传 {max} 张照片", en: "At most {max} photos" },
   held_by_other: {
@@ -100,6 +100,9 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "请先设置新密码再继续",
     en: "Set a new password before you continue",
   },
+  reason_unavailable: { "zh-CN": "该原因已停用或不存在，请重新选择", en: "This reason is no longer offered. Choose another one" },
+  reason_code_taken: { "zh-CN": "已有使用该代码的原因", en: "A reason with this code already exists" },
+  reason_photo_rejection: { "zh-CN": "驳回原因不需要照片设置", en: "Rejection reasons have no photo rule" },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
@@ -123,12 +126,12 @@ const RISK_NAMES: Record<string, Record<Locale, string>> = {
 };
 
 /** Translates the params that are themselves domain words (states, actions, roles, reasons). */
+/** Translates the params that are themselves domain words (states, actions, roles). Reason names come from their rows, in both languages. */
 function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   const out: ErrorParams = { ...params };
   if (typeof params.status === "string" && params.status in STATUS_NAMES) out.status = STATUS_NAMES[params.status as keyof typeof STATUS_NAMES][locale];
   if (typeof params.action === "string" && params.action in ACTION_NAMES) out.action = ACTION_NAMES[params.action as keyof typeof ACTION_NAMES][locale];
   if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
-  if (typeof params.reason === "string" && params.reason in REASON_NAMES) out.reason = REASON_NAMES[params.reason as keyof typeof REASON_NAMES][locale];
   if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
   if (typeof params.signal === "string") {
     out.signal = params.signal
@@ -167,6 +170,9 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.passwordMismatch": { "zh-CN": "两次输入的新密码不一致", en: "The two new passwords do not match" },
   "v.passwordSame": { "zh-CN": "新密码不能与当前密码相同", en: "The new password must differ from the current one" },
   "v.count": { "zh-CN": "请输入 0–1000 的整数", en: "Enter a whole number from 0 to 1000" },
+  "v.reasonCode": { "zh-CN": "代码须为 2–40 位小写字母、数字或下划线", en: "The code must be 2–40 lower-case letters, digits or underscores" },
+  "v.reasonName": { "zh-CN": "名称须为 1–40 个字", en: "The name must be 1–40 characters" },
+  "v.reasonPick": { "zh-CN": "请选择原因", en: "Choose a reason" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

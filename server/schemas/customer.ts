@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { REASON_CODES, RETURN_TYPES } from "../domain/vocabulary";
+import { RETURN_TYPES } from "../domain/vocabulary";
 import { comment, id, orderNo, phone, requiredComment, smsCode, version } from "./fields";
+import { chosenReasonCode } from "./reasons";
 
 export const requestCodeInput = z.object({ phone, orderNo: orderNo.optional() });
 export const verifyCodeInput = z.object({ phone, code: smsCode });
@@ -11,7 +12,8 @@ export const CARRIERS = ["sf", "jd", "zto", "yto", "sto", "yunda", "ems", "jt", 
 export const returnLineInput = z.object({
   orderLineId: id,
   quantity: z.number({ error: "v.quantity" }).int({ error: "v.quantity" }).min(1, { error: "v.quantity" }).max(999, { error: "v.quantity" }),
-  reasonCode: z.enum(REASON_CODES),
+  // Whether it is an active customer reason is checked against the rows at submission.
+  reasonCode: chosenReasonCode("v.reasonPick"),
   note: z.string().trim().max(500, { error: "v.note" }).optional(),
   exchangeSkuId: id.optional(),
 });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { OPTIONAL_STAGES } from "../domain/policy";
 import { DEFAULT_EVIDENCE } from "../domain/evidence";
 import { REVEAL_FIELDS } from "../domain/read-access";
-import { ITEM_CONDITIONS, REASON_CODES, REJECTION_CODES, RETURN_TYPES } from "../domain/vocabulary";
+import { ITEM_CONDITIONS, RETURN_TYPES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
+import { chosenReasonCode } from "./reasons";
 
 export const signInInput = z.object({
   email: z.email({ error: "v.email" }).trim().toLowerCase(),
@@ -18,7 +19,8 @@ const onRequest = { requestId: id, version };
 export const approveInput = z.object({ ...onRequest, comment: comment.optional() });
 export const rejectInput = z.object({
   ...onRequest,
-  rejectionCode: z.enum(REJECTION_CODES, { error: "v.reasonRequired" }),
+  // Whether it is an active rejection reason is checked against the rows by the rejection.
+  rejectionCode: chosenReasonCode("v.reasonRequired"),
   comment: requiredComment,
 });
 export const requestInfoInput = z.object({ ...onRequest, comment: requiredComment });
@@ -69,7 +71,8 @@ export const approvalPolicySchema = z
     evidence: z
       .object({
         maxPhotos: z.number().int().min(0).max(9),
-        reasons: z.array(z.object({ code: z.enum(REASON_CODES), enabled: z.boolean(), photoRequired: z.boolean() })).min(1),
+        // Policy JSON from before reasons were rows (return_reasons) carries them; still accepted, no longer used.
+        reasons: z.array(z.object({ code: z.string().max(40), enabled: z.boolean(), photoRequired: z.boolean() })).optional(),
       })
       .default(DEFAULT_EVIDENCE),
     bulkApproveMaxFen: fen.max(100_000_00, { error: "v.fen" }).optional(),

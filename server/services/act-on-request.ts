@@ -11,6 +11,7 @@ import { markRefundSucceeded, releaseRefund, reserveRefund } from "./data/refund
 import { inspectLines, lockRequest, moveClaims, recordStep, type LockedRequest, type StepFields } from "./data/request-steps";
 import { withDbErrors } from "./pg-errors";
 import { policyById } from "./policy-store";
+import { isActiveRejectionReason } from "./reasons";
 
 export interface Actor {
   type: "customer" | "staff" | "system";
@@ -81,6 +82,8 @@ export async function actOnRequest(db: Db, actor: Actor, input: ActInput, now = 
       switch (input.action) {
         case "reject":
           if (!input.rejectionCode) throw new AppError("missing_field", { field: "rejectionCode" });
+          // Rejection reasons are rows the store manager retires; a retired or unknown one is refused in place.
+          if (!(await isActiveRejectionReason(tx, input.rejectionCode))) throw new AppError("reason_unavailable", { field: "rejectionCode" });
           next.rejectionCode = changes.rejectionCode = input.rejectionCode;
           break;
         case "ship":

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
-import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnRequests, skus } from "../../db/schema";
+import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { availableActions, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
+import { reasonNames } from "./reasons";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -16,8 +17,9 @@ export function maskPhone(phone: string): string {
 /** The variant an exchange asks for, joined beside the variant that was sold. */
 const exchangeSkus = alias(skus, "exchange_skus");
 
+/** The lines with their reason's names (from its row, so a retired reason still reads as it did). */
 async function linesOf(db: DbOrTx, requestId: string) {
-  return db
+  const rows = await db
     .select({
       id: returnLines.id,
       orderLineId: returnLines.orderLineId,
@@ -29,6 +31,8 @@ async function linesOf(db: DbOrTx, requestId: string) {
       paidFen: orderLines.paidFen,
       refundFen: returnLines.refundFen,
       reasonCode: returnLines.reasonCode,
+      reasonZh: returnReasons.nameZh,
+      reasonEn: returnReasons.nameEn,
       note: returnLines.note,
       exchangeSkuId: returnLines.exchangeSkuId,
       exchangeAttributes: exchangeSkus.attributes,
@@ -39,8 +43,16 @@ async function linesOf(db: DbOrTx, requestId: string) {
     .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
     .innerJoin(skus, eq(skus.id, orderLines.skuId))
     .leftJoin(exchangeSkus, eq(exchangeSkus.id, returnLines.exchangeSkuId))
+    .innerJoin(returnReasons, and(eq(returnReasons.kind, returnLines.reasonKind), eq(returnReasons.code, returnLines.reasonCode)))
     .where(eq(returnLines.requestId, requestId))
     .orderBy(asc(orderLines.title));
+  return rows.map(({ reasonZh, reasonEn, ...l }) => ({ ...l, reasonName: { "zh-CN": reasonZh, en: reasonEn } }));
+}
+
+/** Names of the rejection reasons a request's history gives, by code (retired ones included). */
+async function rejectionNamesOf(db: DbOrTx, events: readonly { action: string; reasonCode: string | null }[]) {
+  const codes = events.filter((e) => e.action === "reject" && e.reasonCode).map((e) => e.reasonCode!);
+  return reasonNames(db, "rejection", codes);
 }
 
 async function photosOf(db: DbOrTx, requestId: string) {
@@ -89,6 +101,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
   if (!row) throw new AppError("not_found");
   const r = row.request;
   const [lines, photos, events] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id)]);
+  const rejectionNames = await rejectionNamesOf(db, events);
   return {
     id: r.id,
     rmaNo: r.rmaNo,
@@ -114,6 +127,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       reasonCode: e.reasonCode,
+      reasonName: e.action === "reject" && e.reasonCode ? (rejectionNames.get(e.reasonCode) ?? null) : null,
       // Staff comments are written for the customer when the action asks them something or says no.
       comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial"].includes(e.action) ? e.comment : null,
       createdAt: e.createdAt,

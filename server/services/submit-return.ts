@@ -47,6 +47,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         idempotencyKey: input.idempotencyKey,
         // Only an exchange looks at the variant asked for.
         wanted: input.lines.map((l) => ({ orderLineId: l.orderLineId, exchangeSkuId: input.type === "exchange" ? (l.exchangeSkuId ?? null) : null })),
+        reasonCodes: input.lines.map((l) => l.reasonCode),
         now,
         defaultWindowDays: DEFAULT_POLICY.historyWindowDays,
         releasedStatuses: RELEASED_STATUSES,
@@ -82,7 +83,8 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       // Policy versions never change, so their bodies are cached by id; which one is in force was read above.
       const policy = ctx.policyId ? await policyById(tx, ctx.policyId) : await currentPolicy(tx);
       const photoIds = await lockDraftPhotos(sql, input.customerId, input.photoIds ?? []);
-      checkEvidence(policy.policy.evidence, input.lines.map((l) => l.reasonCode), photoIds.length);
+      // Reasons are rows (active or retired, photo rule); the policy says only how many photos.
+      checkEvidence(policy.policy.evidence, ctx.reasons, input.lines.map((l) => l.reasonCode), photoIds.length);
       const route = decideRoute(policy.policy, {
         type: input.type,
         amountFen: goodsFen,

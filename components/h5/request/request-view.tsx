@@ -1,7 +1,7 @@
 import { StatusBadge } from "@/components/request-views/status-badge";
 import type { H5Messages } from "@/components/i18n/h5-messages";
-import { ACTION_NAMES, REASON_NAMES, REJECTION_NAMES, ROLE_NAMES, STATUS_NAMES, TYPE_NAMES, term } from "@/server/i18n/domain-terms";
-import type { Action, RejectionCode } from "@/server/domain/vocabulary";
+import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES, TYPE_NAMES, term } from "@/server/i18n/domain-terms";
+import type { Action } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
 import { attributesText, dateTime, format, relative, yuan } from "@/components/format";
 import { thumbUrl } from "../photos/urls";
@@ -158,7 +158,7 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
       {rejection && (
         <div className="mt-3 rounded-xl bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
           {rejection.reasonCode && (
-            <p className="font-semibold text-slate-900">{format(t.rejectedBecause, { reason: term(REJECTION_NAMES, rejection.reasonCode as RejectionCode, locale) })}</p>
+            <p className="font-semibold text-slate-900">{format(t.rejectedBecause, { reason: rejection.reasonName?.[locale] ?? rejection.reasonCode })}</p>
           )}
           {rejection.comment && <p className="mt-1 break-words whitespace-pre-line text-slate-800">{rejection.comment}</p>}
         </div>
@@ -206,7 +206,7 @@ export function RequestItems({ req, m, locale }: { req: CustomerRequest; m: M; l
             <p className="text-slate-600">
               {attributesText(l.attributes)}
               {attributesText(l.attributes) ? " · " : ""}
-              {term(REASON_NAMES, l.reasonCode, locale)}
+              {l.reasonName[locale]}
               {req.type !== "exchange" && <> · {yuan(l.refundFen)}</>}
             </p>
             {l.exchangeAttributes && (
@@ -269,7 +269,7 @@ export function Timeline({ req, m, locale }: { req: CustomerRequest; m: M; local
                   {e.toStatus && <> · {format(t.statusNow, { status: term(STATUS_NAMES, e.toStatus, locale) })}</>}
                 </p>
                 {e.action === "reject" && e.reasonCode && (
-                  <p className="mt-0.5 text-slate-800">{format(t.rejectionReason, { reason: term(REJECTION_NAMES, e.reasonCode as RejectionCode, locale) })}</p>
+                  <p className="mt-0.5 text-slate-800">{format(t.rejectionReason, { reason: e.reasonName?.[locale] ?? e.reasonCode })}</p>
                 )}
                 {e.comment && <p className="mt-1 rounded-lg bg-slate-50 px-2.5 py-1.5 break-words whitespace-pre-line text-slate-800 ring-1 ring-slate-200">{e.comment}</p>}
               </div>

@@ -170,11 +170,11 @@ describe("evidence rules at submission", () => {
     const current = await admin.caller.admin.policy();
     await admin.caller.admin.replacePolicy({
       expectedVersion: current.version,
-      policy: {
-        ...DEFAULT_POLICY,
-        evidence: { maxPhotos: 2, reasons: DEFAULT_POLICY.evidence.reasons.map((r) => ({ ...r, photoRequired: r.code === "quality_problem" })) },
-      },
+      policy: { ...DEFAULT_POLICY, evidence: { maxPhotos: 2 } },
     });
+    // The photo rule is on the reason's row, set by the store manager.
+    const quality = (await admin.caller.reasons.list({ kind: "customer" })).find((r) => r.code === "quality_problem")!;
+    await admin.caller.reasons.setPhotoRequired({ id: quality.id, version: quality.version, photoRequired: true });
     const { ctx, made } = await customer();
     const caller = customerCaller(db, made.customer);
     const line = { orderLineId: made.lines[0]!.line.id, quantity: 1, reasonCode: "quality_problem" as const };

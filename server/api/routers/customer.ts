@@ -17,6 +17,7 @@ import { actOnRequest, type Actor } from "../../services/act-on-request";
 import { endCustomerSession, requestCode, verifyCode } from "../../services/customer-verification";
 import { currentPolicy } from "../../services/policy-store";
 import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
+import { customerReasonOptions } from "../../services/reasons";
 import { submitReturn } from "../../services/submit-return";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
 
@@ -39,10 +40,10 @@ export const customerRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  /** What the H5 form offers: reasons in order, which need photos, how many photos. */
+  /** What the H5 form offers: the active reasons in order, named in the customer's language, which need photos, how many photos. */
   settings: publicProcedure.query(async ({ ctx }) => {
-    const { evidence } = (await currentPolicy(ctx.db)).policy;
-    return { maxPhotos: evidence.maxPhotos, reasons: evidence.reasons.filter((r) => r.enabled).map(({ code, photoRequired }) => ({ code, photoRequired })) };
+    const [{ policy }, reasons] = await Promise.all([currentPolicy(ctx.db), customerReasonOptions(ctx.db, ctx.locale)]);
+    return { maxPhotos: policy.evidence.maxPhotos, reasons };
   }),
 
   me: publicProcedure.query(({ ctx }) => (ctx.customer ? { name: ctx.customer.name, phone: ctx.customer.phone } : null)),

@@ -9,6 +9,7 @@
 import type { TxSql } from "../../../db/client";
 import type { ChainedEvent } from "../../domain/history";
 import type { Route } from "../../domain/route";
+import type { ReasonRule } from "../../domain/evidence";
 import type { ReasonCode, ReturnStatus, ReturnType } from "../../domain/vocabulary";
 import { EVENT_COLUMNS, eventValues } from "./events";
 import { jsonText, toDateOrNull, ts, tsOrNull } from "./values";
@@ -59,13 +60,16 @@ export interface SubmissionContext {
   priorReturns: number;
   /** The wanted lines of this order, in no particular order; a line of another order is absent. */
   lines: ContextLine[];
+  /** The customer reasons among the codes given (retired ones too); an unknown code is absent. */
+  reasons: ReasonRule[];
 }
 
 /**
  * Everything a submission reads after locking the order, in one statement: the idempotency
  * check, the policy in force, the customer's recent requests, and per wanted line its order
  * line, category, the refunds other requests hold on it, and whether the exchange variant is
- * available. Each part is a subquery that the per-line loop used to send on its own.
+ * available, and the rows of the reasons given. Each part is a subquery that the per-line loop
+ * used to send on its own.
  *
  * The history window is the policy's `historyWindowDays`, or `defaultWindowDays` for a version
  * stored before that field existed (as policy-store's withDefaults reads it).
@@ -77,6 +81,8 @@ export async function submissionContext(
     customerId: string;
     idempotencyKey: string;
     wanted: { orderLineId: string; exchangeSkuId: string | null }[];
+    /** The reason codes the lines give. */
+    reasonCodes: readonly string[];
     now: Date;
     defaultWindowDays: number;
     /** Statuses whose requests no longer hold their items (their refunds are not held either). */
@@ -84,7 +90,7 @@ export async function submissionContext(
   },
 ): Promise<SubmissionContext> {
   const wanted = jsonText(q.wanted.map((w) => ({ order_line_id: w.orderLineId, exchange_sku_id: w.exchangeSkuId })));
-  const [row] = await sql<{ existing: SubmissionContext["existing"]; policy_id: string | null; prior_returns: number; lines: ContextLine[] }[]>`
+  const [row] = await sql<{ existing: SubmissionContext["existing"]; policy_id: string | null; prior_returns: number; lines: ContextLine[]; reasons: ReasonRule[] }[]>`
     WITH policy AS (
       SELECT id, coalesce((policy->>'historyWindowDays')::int, ${q.defaultWindowDays}::int) AS window_days
       FROM approval_policies ORDER BY version DESC LIMIT 1
@@ -114,9 +120,13 @@ export async function submissionContext(
          JOIN products p ON p.id = s.product_id
          JOIN categories c ON c.id = p.category_id
          LEFT JOIN skus v ON v.id = w.exchange_sku_id AND v.product_id = s.product_id AND v.stock >= 1
-       ) l) AS lines`;
+       ) l) AS lines,
+      (SELECT coalesce(json_agg(json_build_object('code', rr.code, 'photoRequired', rr.photo_required, 'retired', rr.retired_at IS NOT NULL,
+                                                  'nameZh', rr.name_zh, 'nameEn', rr.name_en)), '[]'::json)
+         FROM return_reasons rr
+         WHERE rr.kind = 'customer' AND rr.code = ANY(${q.reasonCodes as string[]}::text[])) AS reasons`;
   if (!row) throw new Error("submission context returned no row");
-  return { existing: row.existing, policyId: row.policy_id, priorReturns: row.prior_returns, lines: row.lines };
+  return { existing: row.existing, policyId: row.policy_id, priorReturns: row.prior_returns, lines: row.lines, reasons: row.reasons };
 }
 
 /**
@@ -181,7 +191,7 @@ export async function insertSubmission(sql: TxSql, s: NewSubmission): Promise<vo
       RETURNING id
     ), line AS (
       SELECT * FROM jsonb_to_recordset(${lines}::jsonb)
-        AS l(order_line_id uuid, quantity int, refund_fen int, reason_code reason_code, note text, exchange_sku_id uuid)
+        AS l(order_line_id uuid, quantity int, refund_fen int, reason_code text, note text, exchange_sku_id uuid)
     ), new_lines AS (
       INSERT INTO return_lines (request_id, order_line_id, quantity, refund_fen, reason_code, note, exchange_sku_id)
       SELECT request.id, line.order_line_id, line.quantity, line.refund_fen, line.reason_code, line.note, line.exchange_sku_id

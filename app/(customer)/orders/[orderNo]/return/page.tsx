@@ -7,7 +7,7 @@ import { h5Messages } from "@/components/i18n/h5-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { serverCaller } from "@/server/api/server-caller";
 import { RETURN_TYPES } from "@/server/domain/vocabulary";
-import { REASON_NAMES, TYPE_NAMES, term } from "@/server/i18n/domain-terms";
+import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 
 type Params = Promise<{ orderNo: string }>;
 
@@ -32,7 +32,8 @@ export default async function ReturnPage({ params }: { params: Params }) {
     orderNo: data.order.orderNo,
     maxPhotos: settings.maxPhotos,
     typeNames: Object.fromEntries(RETURN_TYPES.map((type) => [type, term(TYPE_NAMES, type, locale)])) as WizardSetup["typeNames"],
-    reasons: settings.reasons.map((r) => ({ code: r.code, photoRequired: r.photoRequired, label: term(REASON_NAMES, r.code, locale) })),
+    // Named by the API in the customer's language: reasons are rows the store manager edits.
+    reasons: settings.reasons.map((r) => ({ code: r.code, photoRequired: r.photoRequired, label: r.name })),
     lines: data.lines.map((l) => ({
       id: l.id,
       title: l.title,

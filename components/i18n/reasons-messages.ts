@@ -1,0 +1,91 @@
+import type { Locale } from "@/server/i18n/locale";
+
+/** Words of the reason editor (/dashboard/admin/reasons). Plain data: the page and its client component share it. */
+const zhCN = {
+  pageTitle: "退换货原因 · 退换货",
+  heading: "退换货原因",
+  intro: "顾客申请时选择的原因和客服驳回时选择的原因。停用的原因不再出现在选项中，已有申请仍显示原来的名称。",
+  notAllowed: "只有店长可以管理原因。",
+  kinds: {
+    customer: { title: "顾客退换货原因", intro: "按这里的顺序显示在顾客的原因选项中。" },
+    rejection: { title: "驳回原因", intro: "客服和运营驳回申请时选择。" },
+  },
+  empty: "还没有原因，请在下方添加。",
+  columns: { order: "顺序", name: "名称", code: "代码", photo: "需要照片", status: "状态", actions: "操作" },
+  retired: "已停用",
+  active: "使用中",
+  photoRequired: "需上传照片",
+  moveUp: "上移",
+  moveDown: "下移",
+  moveUpNamed: "上移「{name}」",
+  moveDownNamed: "下移「{name}」",
+  rename: "重命名",
+  renameNamed: "重命名「{name}」",
+  photoToggleNamed: "「{name}」需要照片",
+  retire: "停用",
+  retireNamed: "停用「{name}」",
+  restore: "恢复",
+  restoreNamed: "恢复「{name}」",
+  save: "保存",
+  saving: "保存中…",
+  cancel: "取消",
+  nameZh: "中文名称",
+  nameEn: "英文名称",
+  code: "代码",
+  codeHint: "2–40 位小写字母、数字或下划线，保存后不能修改，例如 box_damaged",
+  add: "添加原因",
+  adding: "添加中…",
+  addTitle: { customer: "添加顾客原因", rejection: "添加驳回原因" },
+  addPhoto: "顾客选择此原因时必须上传照片",
+  added: "已添加「{name}」",
+  saved: "已保存",
+  network: "网络异常，请稍后重试",
+};
+
+type ReasonsMessages = typeof zhCN;
+
+const en: ReasonsMessages = {
+  pageTitle: "Return reasons · 退换货",
+  heading: "Return reasons",
+  intro: "The reasons customers choose when they ask for a return, and the reasons staff choose when they reject one. Retired reasons leave the pickers; requests that already have them keep their names.",
+  notAllowed: "Only the store manager can manage reasons.",
+  kinds: {
+    customer: { title: "Customer return reasons", intro: "Shown to customers in this order." },
+    rejection: { title: "Rejection reasons", intro: "Chosen by customer service and operations when they reject a request." },
+  },
+  empty: "No reasons yet. Add one below.",
+  columns: { order: "Order", name: "Name", code: "Code", photo: "Photo required", status: "Status", actions: "Actions" },
+  retired: "Retired",
+  active: "Active",
+  photoRequired: "Photo required",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  moveUpNamed: "Move “{name}” up",
+  moveDownNamed: "Move “{name}” down",
+  rename: "Rename",
+  renameNamed: "Rename “{name}”",
+  photoToggleNamed: "“{name}” needs a photo",
+  retire: "Retire",
+  retireNamed: "Retire “{name}”",
+  restore: "Restore",
+  restoreNamed: "Restore “{name}”",
+  save: "Save",
+  saving: "Saving…",
+  cancel: "Cancel",
+  nameZh: "Chinese name",
+  nameEn: "English name",
+  code: "Code",
+  codeHint: "2–40 lower-case letters, digits or underscores; cannot be changed later, e.g. box_damaged",
+  add: "Add reason",
+  adding: "Adding…",
+  addTitle: { customer: "Add a customer reason", rejection: "Add a rejection reason" },
+  addPhoto: "Customers giving this reason must add a photo",
+  added: "Added “{name}”",
+  saved: "Saved",
+  network: "Network problem. Try again later",
+};
+
+export function reasonsMessages(locale: Locale): ReasonsMessages {
+  return locale === "en" ? en : zhCN;
+}
+export type { ReasonsMessages };

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { demoStaff, signIn as staffSignIn } from "./fixtures";
+import { expect, fileRequest, signIn as customerSignIn, test, type Shopper } from "./fixtures/h5";
+
+/** The customer's reason picker for the mug line, after choosing "refund only". */
+async function openReasonPicker(page: Page, shopper: Shopper) {
+  await page.goto(`/orders/${shopper.orderNo}/return`);
+  await page.getByRole("checkbox", { name: "选择「陶瓷马克杯」" }).check();
+  await page.getByRole("button", { name: "下一步", exact: true }).click();
+  await page.getByRole("radio", { name: /^仅退款/ }).check();
+  return page.locator('div[data-line="陶瓷马克杯"]').getByLabel("原因", { exact: true });
+}
+
+test.describe("The store manager edits the return reasons", () => {
+  test("a new reason shows on the customer's picker; once retired it is gone there, while an old request still shows it", async ({ page, shopper, db, context }) => {
+    const code = `dented_${randomUUID().slice(0, 6)}`;
+    await staffSignIn(page, demoStaff("admin"));
+    await page.goto("/dashboard/admin/reasons");
+    await expect(page.getByRole("heading", { level: 1, name: "退换货原因" })).toBeVisible();
+
+    const customerReasons = page.getByRole("region", { name: /顾客退换货原因/ });
+    await customerReasons.getByLabel("中文名称").fill("包装压痕");
+    await customerReasons.getByLabel("英文名称").fill("Dented box");
+    // A code of the wrong shape is refused under its field, in the page's language.
+    await customerReasons.getByLabel("代码").fill("Dented Box");
+    await customerReasons.getByRole("button", { name: "添加原因" }).click();
+    await expect(customerReasons.getByText("代码须为 2–40 位小写字母、数字或下划线")).toBeVisible();
+    await customerReasons.getByLabel("代码").fill(code);
+    await customerReasons.getByRole("button", { name: "添加原因" }).click();
+    await expect(customerReasons.getByText("已添加「包装压痕」")).toBeVisible();
+    await expect(customerReasons.getByRole("listitem").filter({ hasText: code })).toContainText("包装压痕");
+
+    // The customer's picker offers it at once.
+    await customerSignIn(db, context, shopper);
+    const picker = await openReasonPicker(page, shopper);
+    await expect(picker.getByRole("option", { name: "包装压痕" })).toHaveCount(1);
+    await picker.selectOption({ label: "包装压痕" });
+
+    // A request filed with it before the retirement.
+    const old = await fileRequest(db, shopper, "refund_only", [{ line: "shirt", reasonCode: code }]);
+
+    await page.goto("/dashboard/admin/reasons");
+    const row = customerReasons.getByRole("listitem").filter({ hasText: code });
+    await row.getByRole("button", { name: "停用「包装压痕」" }).click();
+    await expect(row.getByText("已停用")).toBeVisible();
+    await expect(row.getByRole("button", { name: "恢复「包装压痕」" })).toBeVisible();
+
+    const after = await openReasonPicker(page, shopper);
+    await expect(after.getByRole("option", { name: "质量问题" })).toHaveCount(1);
+    await expect(after.getByRole("option", { name: "包装压痕" })).toHaveCount(0);
+
+    await page.goto(`/requests/${old.rmaNo}`);
+    await expect(page.getByRole("region", { name: "商品", exact: true }).getByText(/包装压痕/)).toBeVisible();
+  });
+
+  test("renames a reason in both languages and moves it; the customer sees the new name in English too", async ({ page, shopper, db, context }) => {
+    await staffSignIn(page, demoStaff("admin"));
+    await page.goto("/dashboard/admin/reasons");
+    const customerReasons = page.getByRole("region", { name: /顾客退换货原因/ });
+    const row = customerReasons.getByRole("listitem").filter({ hasText: "missing_parts" });
+    await row.getByRole("button", { name: "重命名「少件/漏发」" }).click();
+    await row.getByLabel("中文名称").fill("少件或漏发");
+    await row.getByLabel("英文名称").fill("Parts missing");
+    await row.getByRole("button", { name: "保存" }).click();
+    await expect(row).toContainText("少件或漏发");
+
+    const items = customerReasons.getByRole("listitem");
+    const before = await items.allTextContents();
+    const at = before.findIndex((t) => t.includes("missing_parts"));
+    await row.getByRole("button", { name: "上移「少件或漏发」" }).click();
+    await expect(items.nth(at - 1)).toContainText("missing_parts");
+
+    await customerSignIn(db, context, shopper);
+    await context.addCookies([{ name: "locale", value: "en", url: page.url() }]);
+    await page.goto(`/orders/${shopper.orderNo}/return`);
+    await page.getByRole("checkbox", { name: "Select “陶瓷马克杯”" }).check();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await page.getByRole("radio", { name: /^Refund only/ }).check();
+    await expect(page.locator('div[data-line="陶瓷马克杯"]').getByLabel("Reason", { exact: true }).getByRole("option", { name: "Parts missing" })).toHaveCount(1);
+  });
+});
