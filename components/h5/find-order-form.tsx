@@ -8,12 +8,14 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { api, failureOf } from "./api";
-import { extractCode, maskPhone, normalisePhone } from "./phone";
+import { extractCode, normalisePhone } from "./phone";
 
 export type FindTab = "order" | "requests";
 
 interface Sent {
   phone: string;
+  /** As the API returns it: pages never mask numbers themselves. */
+  maskedPhone: string;
   orderNo: string | undefined;
   expiresInSeconds: number;
   demoCode?: string;
@@ -65,7 +67,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
     const wanted = { phone: normalisePhone(phone), orderNo: tab === "order" ? orderNo.trim() : undefined };
     try {
       const res = await api.customer.requestCode.mutate(wanted);
-      setSent({ ...wanted, expiresInSeconds: res.expiresInSeconds, demoCode: res.demoCode });
+      setSent({ ...wanted, maskedPhone: res.maskedPhone, expiresInSeconds: res.expiresInSeconds, demoCode: res.demoCode });
       setResendLeft(res.resendAfterSeconds);
       setCode("");
       lastTried.current = null;
@@ -220,7 +222,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         ) : (
           <>
             <p className="text-sm text-slate-700" aria-live="polite">
-              {format(t.codeSent, { phone: maskPhone(sent.phone), min: Math.round(sent.expiresInSeconds / 60) })}
+              {format(t.codeSent, { phone: sent.maskedPhone, min: Math.round(sent.expiresInSeconds / 60) })}
             </p>
             {sent.demoCode && (
               <div className="flex items-center gap-3 rounded-lg border border-dashed border-accent-600/50 bg-accent-50 px-3 py-2 text-sm text-slate-800">

@@ -6,12 +6,9 @@ import { AppError } from "../domain/errors";
 import { availableActions, queueStatuses, type RequestState } from "../domain/state-machine";
 import { TERMINAL_STATUSES, type ActorRole, type ReturnStatus, type StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
+import { maskPhone } from "./mask-phone";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
-
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
-}
 
 const queueColumns = {
   id: returnRequests.id,
