@@ -5,8 +5,8 @@ import { format, yuan } from "@/components/format";
 import { h5Messages } from "@/components/i18n/h5-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/server-caller";
-import { maskPhone } from "@/server/services/read-requests";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: h5Messages(await requestLocale()).entry.pageTitle };
@@ -30,9 +30,9 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
       </div>
 
       {me && (
-        <section aria-labelledby="my-orders" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <Card as="section" radius="2xl" aria-labelledby="my-orders">
           <h2 id="my-orders" className="text-base font-semibold text-slate-900">
-            {format(t.signedInTitle, { phone: maskPhone(me.phone) })}
+            {format(t.signedInTitle, { phone: me.phone })}
           </h2>
           <p className="mt-1 text-sm text-slate-600">{t.signedInBody}</p>
           <h3 className="mt-4 text-sm font-medium text-slate-800">{t.yourOrders}</h3>
@@ -59,7 +59,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Search
           <Link href="/requests" className={buttonClass("secondary", "mt-3 w-full")}>
             {t.viewRequests}
           </Link>
-        </section>
+        </Card>
       )}
 
       {me && <h2 className="text-base font-semibold text-slate-900">{t.otherOrder}</h2>}

@@ -5,15 +5,19 @@ import { format } from "@/components/format";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { api, failureOf } from "./api";
-import { extractCode, maskPhone, normalisePhone } from "./phone";
+import { extractCode, normalisePhone } from "./phone";
 
 export type FindTab = "order" | "requests";
 
 interface Sent {
   phone: string;
+  /** As the API returns it: pages never mask numbers themselves. */
+  maskedPhone: string;
   orderNo: string | undefined;
   expiresInSeconds: number;
   demoCode?: string;
@@ -65,7 +69,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
     const wanted = { phone: normalisePhone(phone), orderNo: tab === "order" ? orderNo.trim() : undefined };
     try {
       const res = await api.customer.requestCode.mutate(wanted);
-      setSent({ ...wanted, expiresInSeconds: res.expiresInSeconds, demoCode: res.demoCode });
+      setSent({ ...wanted, maskedPhone: res.maskedPhone, expiresInSeconds: res.expiresInSeconds, demoCode: res.demoCode });
       setResendLeft(res.resendAfterSeconds);
       setCode("");
       lastTried.current = null;
@@ -115,20 +119,9 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
     else void verify(code);
   };
 
-  const ids = { orderNo: `${uid}-order`, phone: `${uid}-phone`, code: `${uid}-code` };
-  const described = (field: keyof typeof ids, hint?: string) => {
-    const parts = [hint, fieldErrors[field] ? `${ids[field]}-error` : undefined].filter(Boolean);
-    return parts.length ? parts.join(" ") : undefined;
-  };
-  const fieldError = (field: keyof typeof ids) =>
-    fieldErrors[field] ? (
-      <p id={`${ids[field]}-error`} className="text-sm text-red-700">
-        {fieldErrors[field]}
-      </p>
-    ) : null;
 
   return (
-    <div className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+    <Card radius="2xl" padding="none">
       <div role="tablist" aria-label={t.tabsLabel} className="grid grid-cols-2 gap-1 rounded-t-2xl border-b border-slate-200 bg-slate-50 p-1">
         {(["order", "requests"] as const).map((key) => (
           <button
@@ -162,55 +155,44 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         {error && <Alert>{error}</Alert>}
 
         {tab === "order" && (
-          <div className="space-y-1.5">
-            <label htmlFor={ids.orderNo} className="block text-sm font-medium text-slate-800">
-              {t.orderNo}
-            </label>
-            <input
-              id={ids.orderNo}
-              name="orderNo"
-              value={orderNo}
-              onChange={(e) => {
-                setOrderNo(e.target.value);
-                setSent(null);
-              }}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              placeholder={t.orderNoPlaceholder}
-              aria-invalid={fieldErrors.orderNo ? true : undefined}
-              aria-describedby={described("orderNo", `${ids.orderNo}-hint`)}
-              className={`${inputClass} font-mono tracking-wide`}
-            />
-            <p id={`${ids.orderNo}-hint`} className="text-xs text-slate-600">
-              {t.orderNoHint}
-            </p>
-            {fieldError("orderNo")}
-          </div>
+          <Field label={t.orderNo} hint={t.orderNoHint} error={fieldErrors.orderNo}>
+            {(field) => (
+              <input
+                {...field}
+                name="orderNo"
+                value={orderNo}
+                onChange={(e) => {
+                  setOrderNo(e.target.value);
+                  setSent(null);
+                }}
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                placeholder={t.orderNoPlaceholder}
+                className={`${inputClass} font-mono tracking-wide`}
+              />
+            )}
+          </Field>
         )}
 
-        <div className="space-y-1.5">
-          <label htmlFor={ids.phone} className="block text-sm font-medium text-slate-800">
-            {t.phone}
-          </label>
-          <input
-            id={ids.phone}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            value={phone}
-            onChange={(e) => {
-              setPhone(e.target.value);
-              setSent(null);
-            }}
-            placeholder={t.phonePlaceholder}
-            aria-invalid={fieldErrors.phone ? true : undefined}
-            aria-describedby={described("phone")}
-            className={`${inputClass} tabular-nums`}
-          />
-          {fieldError("phone")}
-        </div>
+        <Field label={t.phone} error={fieldErrors.phone}>
+          {(field) => (
+            <input
+              {...field}
+              name="phone"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel-national"
+              value={phone}
+              onChange={(e) => {
+                setPhone(e.target.value);
+                setSent(null);
+              }}
+              placeholder={t.phonePlaceholder}
+              className={`${inputClass} tabular-nums`}
+            />
+          )}
+        </Field>
 
         {!sent ? (
           <button type="submit" disabled={pending !== null} aria-busy={pending === "send"} className={buttonClass("primary", "w-full text-base")}>
@@ -220,7 +202,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         ) : (
           <>
             <p className="text-sm text-slate-700" aria-live="polite">
-              {format(t.codeSent, { phone: maskPhone(sent.phone), min: Math.round(sent.expiresInSeconds / 60) })}
+              {format(t.codeSent, { phone: sent.maskedPhone, min: Math.round(sent.expiresInSeconds / 60) })}
             </p>
             {sent.demoCode && (
               <div className="flex items-center gap-3 rounded-lg border border-dashed border-accent-600/50 bg-accent-50 px-3 py-2 text-sm text-slate-800">
@@ -235,37 +217,33 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
                 </button>
               </div>
             )}
-            <div className="space-y-1.5">
-              <label htmlFor={ids.code} className="block text-sm font-medium text-slate-800">
-                {t.code}
-              </label>
-              <div className="flex gap-2">
-                <input
-                  ref={codeRef}
-                  id={ids.code}
-                  name="code"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  pattern="[0-9]*"
-                  value={code}
-                  onChange={(e) => onCodeChange(e.target.value)}
-                  placeholder={t.codePlaceholder}
-                  aria-invalid={fieldErrors.code ? true : undefined}
-                  aria-describedby={described("code")}
-                  className={`${inputClass} min-w-0 flex-1 font-mono text-lg tracking-[0.3em] placeholder:font-sans placeholder:text-base placeholder:tracking-normal`}
-                />
-                <button
-                  type="button"
-                  onClick={() => void sendCode()}
-                  disabled={resendLeft > 0 || pending !== null}
-                  className={buttonClass("secondary", "shrink-0 px-3 whitespace-nowrap tabular-nums")}
-                >
-                  {resendLeft > 0 ? format(t.resendIn, { s: resendLeft }) : t.resend}
-                </button>
-              </div>
-              {fieldError("code")}
-            </div>
+            <Field label={t.code} error={fieldErrors.code}>
+              {(field) => (
+                <div className="flex gap-2">
+                  <input
+                    {...field}
+                    ref={codeRef}
+                    name="code"
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    pattern="[0-9]*"
+                    value={code}
+                    onChange={(e) => onCodeChange(e.target.value)}
+                    placeholder={t.codePlaceholder}
+                    className={`${inputClass} min-w-0 flex-1 font-mono text-lg tracking-[0.3em] placeholder:font-sans placeholder:text-base placeholder:tracking-normal`}
+                  />
+                  <button
+                    type="button"
+                    onClick={() => void sendCode()}
+                    disabled={resendLeft > 0 || pending !== null}
+                    className={buttonClass("secondary", "shrink-0 px-3 whitespace-nowrap tabular-nums")}
+                  >
+                    {resendLeft > 0 ? format(t.resendIn, { s: resendLeft }) : t.resend}
+                  </button>
+                </div>
+              )}
+            </Field>
             <button type="submit" disabled={pending !== null || code.length !== 6} aria-busy={pending === "verify"} className={buttonClass("primary", "w-full text-base")}>
               {pending === "verify" && <Spinner />}
               {pending === "verify" ? t.verifying : t.verify}
@@ -273,6 +251,6 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
           </>
         )}
       </form>
-    </div>
+    </Card>
   );
 }

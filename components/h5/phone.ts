@@ -8,7 +8,3 @@ export function normalisePhone(raw: string): string {
 export function extractCode(raw: string): string {
   return raw.replace(/\D/g, "").slice(0, 6);
 }
-
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
-}

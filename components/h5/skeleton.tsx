@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale } from "@/components/i18n/locale-context";
+import { Card } from "@/components/ui/card";
 
 const LOADING = { "zh-CN": "正在加载…", en: "Loading…" } as const;
 
@@ -20,11 +21,11 @@ export function H5Skeleton({ cards = 3 }: { cards?: number }) {
         <Bar className="h-8 w-44" />
         <Bar className="h-4 w-64 max-w-full" />
         {Array.from({ length: cards }, (_, i) => (
-          <div key={i} className="space-y-2.5 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <Card key={i} radius="2xl" className="space-y-2.5">
             <Bar className="h-5 w-2/3" />
             <Bar className="h-4 w-1/2" />
             <Bar className="h-4 w-5/6" />
-          </div>
+          </Card>
         ))}
       </div>
     </div>

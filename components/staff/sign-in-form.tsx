@@ -8,6 +8,7 @@ import { signInWithPassword, type SignInFailure } from "@/app/actions/auth";
 import { useLocale } from "@/components/i18n/locale-context";
 import { format, messages } from "@/components/i18n/messages";
 import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { validationMessage } from "@/server/i18n/errors";
@@ -87,47 +88,13 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
           </div>
         )}
 
-        <div className="space-y-1.5">
-          <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-            {m.email}
-          </label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            placeholder={m.emailPlaceholder}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? "email-error" : undefined}
-            className={inputClass}
-            {...register("email")}
-          />
-          {emailError && (
-            <p id="email-error" className="text-sm text-red-700">
-              {emailError}
-            </p>
-          )}
-        </div>
+        <Field id="email" label={m.email} error={emailError}>
+          <input type="email" autoComplete="username" inputMode="email" placeholder={m.emailPlaceholder} className={inputClass} {...register("email")} />
+        </Field>
 
-        <div className="space-y-1.5">
-          <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-            {m.password}
-          </label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? "password-error" : undefined}
-            className={inputClass}
-            {...register("password")}
-          />
-          {passwordError && (
-            <p id="password-error" className="text-sm text-red-700">
-              {passwordError}
-            </p>
-          )}
-        </div>
+        <Field id="password" label={m.password} error={passwordError}>
+          <input type="password" autoComplete="current-password" className={inputClass} {...register("password")} />
+        </Field>
 
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full text-base")}>
           {pending && <Spinner />}

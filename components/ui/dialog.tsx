@@ -39,9 +39,9 @@ export function Dialog({ open, onClose, title, description, children, footer, si
   const descriptionId = useId();
   const t = uiMessages(useLocale());
   // Read in event handlers without re-running the open/close effect when the parent re-renders.
-  const latest = useRef({ onClose, dismissible });
+  const latest = useRef({ onClose, dismissible, open });
   useEffect(() => {
-    latest.current = { onClose, dismissible };
+    latest.current = { onClose, dismissible, open };
   });
 
   useEffect(() => {
@@ -65,10 +65,13 @@ export function Dialog({ open, onClose, title, description, children, footer, si
     };
   }, []);
 
-  const restoreFocus = () => {
+  const onNativeClose = () => {
     const back = opener.current;
     opener.current = null;
     if (back?.isConnected) back.focus();
+    // Chrome may close a dialog on a repeated Esc even though `cancel` was prevented; tell the
+    // parent, or it would think the dialog is still open and could never open it again.
+    if (latest.current.open) latest.current.onClose();
   };
 
   const requestClose = () => {
@@ -86,7 +89,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         e.preventDefault();
         requestClose();
       }}
-      onClose={restoreFocus}
+      onClose={onNativeClose}
       onClick={(e) => {
         // A click on the ::backdrop lands on the <dialog> itself, never on its padded inner box.
         if (e.target === ref.current) requestClose();

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 
 /** What Field hands its control so label, hint and error are wired to it. Spread it on the input. */
 export interface FieldControlProps {
@@ -19,11 +19,12 @@ export interface FieldProps {
   labelAside?: ReactNode;
   className?: string;
   /**
-   * The control: a render function receiving the ids to spread, so it works the same with
-   * react-hook-form's `register` and with plain controlled inputs:
-   * `{(p) => <input {...p} {...register("email")} className={inputClass} />}`.
+   * The control. Either the element itself (`<input {...register("email")} className={inputClass} />`),
+   * which gets id / aria-invalid / aria-describedby added, or a render function receiving them
+   * when the control sits inside other markup (an input with a button beside it):
+   * `{(p) => <div className="flex gap-2"><input {...p} … /><button …/></div>}`.
    */
-  children: (control: FieldControlProps) => ReactNode;
+  children: ReactElement<Partial<FieldControlProps>> | ((control: FieldControlProps) => ReactNode);
 }
 
 export const labelClass = "block text-sm font-medium text-slate-800";
@@ -37,6 +38,7 @@ export function Field({ label, hint, error, id, labelAside, className = "", chil
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const control: FieldControlProps = { id: controlId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
 
   return (
     <div className={`space-y-1.5 ${className}`.trim()}>
@@ -52,7 +54,7 @@ export function Field({ label, hint, error, id, labelAside, className = "", chil
           {label}
         </label>
       )}
-      {children({ id: controlId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {typeof children === "function" ? children(control) : isValidElement(children) ? cloneElement(children, control) : children}
       {hint && (
         <p id={hintId} className={hintClass}>
           {hint}

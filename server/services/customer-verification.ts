@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { customerSessions, customers, orders, smsOutbox, smsVerifications } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { maskPhone } from "./mask-phone";
 import { hitIpRateLimit, hitRateLimit } from "./rate-limit";
 
 export const CODE_TTL_SECONDS = 300;
@@ -14,6 +15,8 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const hashCode = (verificationId: string, code: string) => sha256(`${verificationId}:${code}`);
 
 export interface CodeSent {
+  /** Where the code went, masked ("138****5678"), for the "code sent to …" line. */
+  maskedPhone: string;
   expiresInSeconds: number;
   resendAfterSeconds: number;
   /** Only where no SMS provider is configured in the demo set-up; never in production. */
@@ -43,7 +46,7 @@ export async function requestCode(
   await hitRateLimit(db, `sms:phone:${input.phone}:hour`, 10, 3600, now);
 
   const [customer] = await db.select({ id: customers.id }).from(customers).where(eq(customers.phone, input.phone));
-  const base = { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
+  const base = { maskedPhone: maskPhone(input.phone), expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };
   // A phone with no orders gets the same answer and no message, so the form cannot be used to
   // find out who is a customer.
   if (!customer) return base;
@@ -104,6 +107,7 @@ export async function verifyCode(
 
 export interface CustomerIdentity {
   id: string;
+  /** Masked ("138****5678"): a signed-in request never needs the full number, so it never carries it. */
   phone: string;
   name: string;
 }
@@ -115,7 +119,7 @@ export async function customerFromToken(db: DbOrTx, token: string | undefined, n
     .from(customerSessions)
     .innerJoin(customers, eq(customers.id, customerSessions.customerId))
     .where(and(eq(customerSessions.tokenHash, sha256(token)), gt(customerSessions.expiresAt, now)));
-  return row ?? null;
+  return row ? { ...row, phone: maskPhone(row.phone) } : null;
 }
 
 export async function endCustomerSession(db: DbOrTx, token: string): Promise<void> {

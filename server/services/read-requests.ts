@@ -6,13 +6,10 @@ import { AppError } from "../domain/errors";
 import { availableActions, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, StaffRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
+import { maskPhone } from "./mask-phone";
 import { reasonNames } from "./reasons";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
-
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
-}
 
 /** The variant an exchange asks for, joined beside the variant that was sold. */
 const exchangeSkus = alias(skus, "exchange_skus");

@@ -6,6 +6,7 @@ import { h5Messages } from "@/components/i18n/h5-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { StatusBadge } from "@/components/request-views/status-badge";
 import { buttonClass } from "@/components/ui/button";
+import { Card, cardClass } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/server-caller";
 import type { ReturnStatus } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
@@ -30,7 +31,7 @@ export default async function RequestsPage() {
         {items.length > 0 && <p className="mt-1 text-sm text-slate-600">{t.intro}</p>}
       </div>
       {items.length === 0 ? (
-        <div className="flex flex-col items-center rounded-2xl bg-white px-6 py-12 text-center shadow-sm ring-1 ring-slate-200">
+        <Card radius="2xl" padding="none" className="flex flex-col items-center px-6 py-12 text-center">
           <svg className="size-12 text-slate-400" viewBox="0 0 40 40" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
             <path d="M8 14 20 8l12 6v12l-12 6-12-6z" strokeLinejoin="round" />
             <path d="M8 14l12 6 12-6M20 20v12" strokeLinejoin="round" />
@@ -40,14 +41,14 @@ export default async function RequestsPage() {
           <Link href="/" className={buttonClass("primary", "mt-5")}>
             {t.startNew}
           </Link>
-        </div>
+        </Card>
       ) : (
         <ul className="space-y-3">
           {items.map((r) => (
             <li key={r.id}>
               <Link
                 href={`/requests/${encodeURIComponent(r.rmaNo)}`}
-                className="block rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 transition-colors hover:ring-accent-600"
+                className={cardClass({ radius: "2xl" }, "block transition-colors hover:ring-accent-600")}
               >
                 <span className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
                   <span className="font-mono text-sm font-semibold whitespace-nowrap text-slate-900">{r.rmaNo}</span>

@@ -4,6 +4,7 @@ import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { messages } from "@/components/i18n/messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { SignInForm, type DemoAccount } from "@/components/staff/sign-in-form";
+import { Card } from "@/components/ui/card";
 import { Logo } from "@/components/ui/logo";
 import { currentStaff } from "@/server/auth/auth";
 import { isDemoSms } from "@/server/env";
@@ -65,13 +66,13 @@ export default async function LoginPage() {
 
         <main id="main" className="flex flex-1 items-start justify-center px-4 pt-4 pb-8 sm:items-center sm:px-8">
           <div className="w-full max-w-md sm:max-w-xl">
-            <div className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+            <Card radius="2xl" padding="lg">
               <h1 id="sign-in-heading" className="text-2xl font-semibold text-slate-900">
                 {m.login.heading}
               </h1>
               <p className="mt-1.5 mb-6 text-sm text-slate-600">{m.login.intro}</p>
               <SignInForm demoAccounts={demo} demoPassword={demo ? DEMO_PASSWORD : null} />
-            </div>
+            </Card>
           </div>
         </main>
       </div>

@@ -5,6 +5,8 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import type { Action } from "@/server/domain/vocabulary";
@@ -53,21 +55,13 @@ function useAction(network: string) {
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <Card as="section" radius="2xl" aria-labelledby={id}>
       <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
         {title}
       </h2>
       {children}
-    </section>
+    </Card>
   );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
 }
 
 function SubmitButton({ pending, label, sending }: { pending: boolean; label: string; sending: string }) {
@@ -80,7 +74,6 @@ function SubmitButton({ pending, label, sending }: { pending: boolean; label: st
 }
 
 function ShipForm({ requestId, version, carriers, t }: Pick<ActionsProps, "requestId" | "version" | "carriers" | "t">) {
-  const id = useId();
   const [carrier, setCarrier] = useState("");
   const [trackingNo, setTrackingNo] = useState("");
   const { pending, failure, run } = useAction(t.network);
@@ -93,47 +86,34 @@ function ShipForm({ requestId, version, carriers, t }: Pick<ActionsProps, "reque
     <Panel title={t.shipTitle}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         {failure && !failure.fieldErrors.carrier && !failure.fieldErrors.trackingNo && <Alert>{failure.message}</Alert>}
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-carrier`} className="block text-sm font-medium text-slate-800">
-            {t.carrier}
-          </label>
-          <select
-            id={`${id}-carrier`}
-            value={carrier}
-            onChange={(e) => setCarrier(e.target.value)}
-            aria-invalid={errors.carrier ? true : undefined}
-            aria-describedby={errors.carrier ? `${id}-carrier-error` : undefined}
-            className={inputClass}
-          >
-            <option value="" disabled>
-              {t.carrierPlaceholder}
-            </option>
-            {carriers.map((c) => (
-              <option key={c} value={c}>
-                {t.carriers[c]}
+        <Field label={t.carrier} error={errors.carrier}>
+          {(field) => (
+            <select {...field} value={carrier} onChange={(e) => setCarrier(e.target.value)} className={inputClass}>
+              <option value="" disabled>
+                {t.carrierPlaceholder}
               </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-carrier-error`} message={errors.carrier} />
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-tracking`} className="block text-sm font-medium text-slate-800">
-            {t.trackingNo}
-          </label>
-          <input
-            id={`${id}-tracking`}
-            value={trackingNo}
-            onChange={(e) => setTrackingNo(e.target.value)}
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t.trackingPlaceholder}
-            aria-invalid={errors.trackingNo ? true : undefined}
-            aria-describedby={errors.trackingNo ? `${id}-tracking-error` : undefined}
-            className={`${inputClass} font-mono`}
-          />
-          <FieldError id={`${id}-tracking-error`} message={errors.trackingNo} />
-        </div>
+              {carriers.map((c) => (
+                <option key={c} value={c}>
+                  {t.carriers[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.trackingNo} error={errors.trackingNo}>
+          {(field) => (
+            <input
+              {...field}
+              value={trackingNo}
+              onChange={(e) => setTrackingNo(e.target.value)}
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={t.trackingPlaceholder}
+              className={`${inputClass} font-mono`}
+            />
+          )}
+        </Field>
         <SubmitButton pending={pending} label={t.shipSubmit} sending={t.sending} />
       </form>
     </Panel>
@@ -159,7 +139,6 @@ function CommentForm({
   t: ActionsProps["t"];
   onSend: (comment: string, photoIds: string[]) => Promise<unknown>;
 }) {
-  const id = useId();
   const [comment, setComment] = useState("");
   const { pending, failure, run } = useAction(t.network);
   const uploads = usePhotoUploads(photos?.max ?? 0, { tooMany: photos?.tp.tooMany.replace("{max}", String(photos.max)) ?? "", tooLarge: photos?.tp.tooLarge ?? "", network: photos?.tp.network ?? "" });
@@ -181,23 +160,19 @@ function CommentForm({
         {note && <p className="text-sm text-slate-600">{note}</p>}
         {failure && !error && <Alert>{failure.message}</Alert>}
         {localError && <Alert>{localError}</Alert>}
-        <div className="space-y-1.5">
-          <label htmlFor={`${id}-comment`} className="block text-sm font-medium text-slate-800">
-            {label}
-          </label>
-          <textarea
-            id={`${id}-comment`}
-            rows={3}
-            maxLength={1000}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            placeholder={placeholder}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-comment-error` : undefined}
-            className={inputClass}
-          />
-          <FieldError id={`${id}-comment-error`} message={error} />
-        </div>
+        <Field label={label} error={error}>
+          {(field) => (
+            <textarea
+              {...field}
+              rows={3}
+              maxLength={1000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              placeholder={placeholder}
+              className={inputClass}
+            />
+          )}
+        </Field>
         {photos && <PhotoGrid uploads={uploads} max={photos.max} t={photos.tp} label={photos.label} />}
         <SubmitButton pending={pending} label={submit} sending={t.sending} />
       </form>
@@ -216,7 +191,7 @@ function CancelButton({ requestId, version, t }: Pick<ActionsProps, "requestId" 
     );
   }
   return (
-    <div role="group" aria-label={t.cancel} className="space-y-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-red-200">
+    <Card role="group" aria-label={t.cancel} radius="2xl" tone="danger" className="space-y-3">
       <p className="text-sm text-slate-800">{t.cancelConfirm}</p>
       {failure && <Alert>{failure.message}</Alert>}
       <div className="flex gap-2">
@@ -228,13 +203,13 @@ function CancelButton({ requestId, version, t }: Pick<ActionsProps, "requestId" 
           onClick={() => void run(() => api.customer.cancel.mutate({ requestId, version }))}
           disabled={pending}
           aria-busy={pending}
-          className={buttonClass("primary", "flex-1 bg-red-700 hover:bg-red-800")}
+          className={buttonClass("danger", "flex-1")}
         >
           {pending && <Spinner />}
           {t.cancelYes}
         </button>
       </div>
-    </div>
+    </Card>
   );
 }
 

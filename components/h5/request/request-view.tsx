@@ -4,6 +4,7 @@ import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES, TYPE_NAMES, term } from "@/serv
 import type { Action } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
 import { attributesText, dateTime, format, relative, yuan } from "@/components/format";
+import { cardClass } from "@/components/ui/card";
 import { thumbUrl } from "../photos/urls";
 import { CopyButton } from "./copy-button";
 import { QrCode } from "./qr-code";
@@ -12,7 +13,7 @@ import type { CustomerRequest } from "./types";
 
 type M = H5Messages;
 
-const card = "rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200";
+const card = cardClass({ radius: "2xl" });
 
 /** RMA number, QR code, status and the current stage's deadline. */
 function deadlineText(req: CustomerRequest, t: M["request"]): string {

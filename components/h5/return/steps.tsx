@@ -2,6 +2,8 @@
 
 import type { Dispatch } from "react";
 import type { H5Messages } from "@/components/i18n/h5-messages";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
 import { RETURN_TYPES, type ReasonCode, type ReturnType } from "@/server/domain/vocabulary";
 import { format, yuan } from "@/components/format";
@@ -55,7 +57,7 @@ export function StepLines({ setup, draft, dispatch, t, disabled }: { setup: Wiza
           const choice = draft.lines[line.id];
           const selectable = line.returnableQuantity > 0;
           return (
-            <li key={line.id} className={`rounded-2xl bg-white p-3 shadow-sm ring-1 ${choice ? "ring-2 ring-accent-600" : "ring-slate-200"}`} data-line={line.title}>
+            <Card as="li" key={line.id} radius="2xl" padding="sm" tone={choice ? "selected" : "default"} data-line={line.title}>
               <label className="relative flex items-start gap-3">
                 {/* The whole card is the checkbox: a transparent input over it takes the tap. */}
                 <input
@@ -99,7 +101,7 @@ export function StepLines({ setup, draft, dispatch, t, disabled }: { setup: Wiza
                   <Stepper line={line} value={choice.quantity} t={t} disabled={disabled} onChange={(n) => dispatch({ kind: "quantity", lineId: line.id, quantity: n })} />
                 </div>
               )}
-            </li>
+            </Card>
           );
         })}
       </ul>
@@ -142,16 +144,12 @@ export function StepType({ setup, draft, dispatch, t }: { setup: WizardSetup; dr
           const choice = draft.lines[line.id]!;
           const base = `line-${line.id}`;
           return (
-            <div key={line.id} className="space-y-3 rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200" data-line={line.title}>
+            <Card key={line.id} radius="2xl" padding="sm" className="space-y-3" data-line={line.title}>
               <p className="font-medium text-slate-900">
                 {line.title} <span className="text-sm font-normal text-slate-600">{format(t.review.qty, { n: choice.quantity })}</span>
               </p>
-              <div className="space-y-1.5">
-                <label htmlFor={`${base}-reason`} className="block text-sm font-medium text-slate-800">
-                  {t.type.reason}
-                </label>
+              <Field id={`${base}-reason`} label={t.type.reason}>
                 <select
-                  id={`${base}-reason`}
                   value={choice.reasonCode}
                   onChange={(e) => dispatch({ kind: "line", lineId: line.id, change: { reasonCode: e.target.value as ReasonCode } })}
                   className={inputClass}
@@ -165,7 +163,7 @@ export function StepType({ setup, draft, dispatch, t }: { setup: WizardSetup; dr
                     </option>
                   ))}
                 </select>
-              </div>
+              </Field>
               {draft.type === "exchange" && (
                 <fieldset>
                   <legend className="mb-1.5 text-sm font-medium text-slate-800">{t.type.variant}</legend>
@@ -198,12 +196,8 @@ export function StepType({ setup, draft, dispatch, t }: { setup: WizardSetup; dr
                   )}
                 </fieldset>
               )}
-              <div className="space-y-1.5">
-                <label htmlFor={`${base}-note`} className="block text-sm font-medium text-slate-800">
-                  {t.type.note}
-                </label>
+              <Field id={`${base}-note`} label={t.type.note}>
                 <textarea
-                  id={`${base}-note`}
                   rows={2}
                   maxLength={500}
                   value={choice.note}
@@ -211,8 +205,8 @@ export function StepType({ setup, draft, dispatch, t }: { setup: WizardSetup; dr
                   onChange={(e) => dispatch({ kind: "line", lineId: line.id, change: { note: e.target.value } })}
                   className={inputClass}
                 />
-              </div>
-            </div>
+              </Field>
+            </Card>
           );
         })}
       </section>
@@ -232,15 +226,15 @@ export function StepReview({ setup, draft, t, photos, onEdit }: { setup: WizardS
   );
   return (
     <div className="space-y-3">
-      <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" radius="2xl">
         <div className="flex items-center justify-between">
           <h3 className="text-sm text-slate-600">{t.review.type}</h3>
           {edit(1)}
         </div>
         <p className="text-lg font-semibold text-slate-900">{draft.type ? setup.typeNames[draft.type] : ""}</p>
-      </section>
+      </Card>
 
-      <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" radius="2xl">
         <div className="flex items-center justify-between">
           <h3 className="text-sm text-slate-600">{t.review.items}</h3>
           {edit(0)}
@@ -275,9 +269,9 @@ export function StepReview({ setup, draft, t, photos, onEdit }: { setup: WizardS
             );
           })}
         </ul>
-      </section>
+      </Card>
 
-      <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" radius="2xl">
         <div className="flex items-center justify-between">
           <h3 className="text-sm text-slate-600">{t.review.photos}</h3>
           {edit(2)}
@@ -293,7 +287,7 @@ export function StepReview({ setup, draft, t, photos, onEdit }: { setup: WizardS
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
       <section className="rounded-2xl bg-accent-50 p-4 ring-1 ring-accent-100">
         {draft.type === "exchange" ? (

@@ -46,6 +46,8 @@ describe("requesting a code", () => {
     const { customer, order } = await makeOrder(db, [{ priceFen: 10_00 }]);
     const sent = await publicCaller().customer.requestCode({ phone: customer.phone, orderNo: order.orderNo });
     expect(sent).toMatchObject({ expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS });
+    // The page says where the code went without the API handing back the full number.
+    expect(sent.maskedPhone).toBe(`${customer.phone.slice(0, 3)}****${customer.phone.slice(-4)}`);
     expect(sent.demoCode).toMatch(/^\d{6}$/);
 
     const outbox = await db.select().from(smsOutbox).where(eq(smsOutbox.phone, customer.phone));
@@ -79,7 +81,7 @@ describe("requesting a code", () => {
   it("a phone with no orders gets the same answer, but no message and no code", async () => {
     const before = await rowCounts(db);
     const sent = await publicCaller().customer.requestCode({ phone: "13000000000" });
-    expect(sent).toEqual({ expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS });
+    expect(sent).toEqual({ maskedPhone: "130****0000", expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS });
     expect(await rowCounts(db)).toEqual(before);
   });
 
@@ -125,13 +127,15 @@ describe("checking a code", () => {
     const { token, opts } = cookies[0]!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(opts?.expires!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-    expect(await customerFromToken(db, token!)).toEqual({ id: customer.id, phone: customer.phone, name: customer.name });
+    // The session carries the number masked only: nothing downstream can leak the full one.
+    const masked = `${customer.phone.slice(0, 3)}****${customer.phone.slice(-4)}`;
+    expect(await customerFromToken(db, token!)).toEqual({ id: customer.id, phone: masked, name: customer.name });
     expect(await customerFromToken(db, "not-a-token")).toBeNull();
 
     // Signed in with that token, the customer sees their orders.
     const signedIn = createCaller(testContext(db, { customer: await customerFromToken(db, token!), customerToken: token }));
     expect(await signedIn.customer.orders()).toHaveLength(1);
-    expect(await signedIn.customer.me()).toEqual({ name: customer.name, phone: customer.phone });
+    expect(await signedIn.customer.me()).toEqual({ name: customer.name, phone: masked });
 
     // The code is used up.
     const again = await failureOf(caller.customer.verifyCode({ phone: customer.phone, code: demoCode! }));

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../../db/client";
 import type { ReturnStatus, ReturnType, StaffRole } from "../../domain/vocabulary";
 import type { QueueFilters } from "../../schemas/queue";
 import { toDate, toDateOrNull } from "../data/values";
-import { maskPhone } from "../read-requests";
+import { maskPhone } from "../mask-phone";
 import { decodeCursor, encodeCursor, type QueueKey } from "./cursor";
 import { scopeStatuses } from "./scope";
 import { classifySearch, likeEscape, type SearchTerm } from "./search-term";

@@ -4,7 +4,7 @@ import { mayReadRequest, READ_ACCESS, sectionsFor } from "../../domain/read-acce
 import { availableActions } from "../../domain/state-machine";
 import type { StaffRole } from "../../domain/vocabulary";
 import { assessRequests, customerOrders } from "../customer-history";
-import { maskPhone } from "../read-requests";
+import { maskPhone } from "../mask-phone";
 import { coreOf, customerOf, orderLinesOf, orderOf, photosOf, refundOf, requestedLinesOf, staffNameOf, timelineOf } from "./queries";
 import { currentStage, stageProgress } from "./stage-progress";
 
