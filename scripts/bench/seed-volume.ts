@@ -146,7 +146,8 @@ async function main() {
     await runMigrations(database.url);
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
     try {
-      const [{ count }] = (await sql<{ count: number }[]>`SELECT count(*)::int AS count FROM return_requests`) as [{ count: number }];
+      const [row] = await sql<{ count: number }[]>`SELECT count(*)::int AS count FROM return_requests`;
+      const count = row?.count ?? 0;
       if (count > 0) console.log(`already seeded: ${count.toLocaleString()} requests in ${BENCH_DATA_DIR}`);
       else await seed(sql, n);
     } finally {
