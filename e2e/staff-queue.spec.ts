@@ -4,11 +4,23 @@
  * the batch that cannot be bulk approved (it needs an operations review).
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createDb } from "../db/client";
 import { assessRequests } from "../server/services/customer-history";
-import { demoStaff, queueRows, signIn } from "./fixtures";
+import { demoStaff, queueRows } from "./fixtures";
+
+// Sign-in hashes a password (argon2id) and the queue pages render on the server: on a loaded
+// two-core CI box either can take longer than the 5 s default.
+const expect = baseExpect.configure({ timeout: 45_000 });
+
+async function signIn(page: Page, staff: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("工作邮箱").fill(staff.email);
+  await page.getByLabel("密码").fill(staff.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
 
 function databaseUrl(): string {
   const file = process.env.E2E_DATABASE_URL_FILE;
@@ -49,7 +61,7 @@ async function riskFree(ids: string[]): Promise<Set<string>> {
   }
 }
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoStaff("cs"));
