@@ -14,19 +14,17 @@ export interface QueueCount {
 const DUE_SOON_MS = 24 * 3_600_000;
 
 /**
- * The navigation's numbers: open requests per status in one grouped query, summed to the
- * viewer's queue, with how many are overdue or due within 24 hours. The deadline is written as
- * the queue index's own expression, so PostgreSQL can count from the index alone (index-only scan)
- * instead of visiting every open row.
+ * The navigation's numbers: open requests per status in one grouped query (over the queue
+ * index), summed to the viewer's queue, with how many are overdue or due within 24 hours.
  */
 export async function queueCounts(db: DbOrTx, role: StaffRole, now = new Date()) {
   const open = scopeStatuses("admin");
   const rows = await db.execute<{ status: ReturnStatus; total: number; overdue: number; due_soon: number }>(sql`
     SELECT status,
            count(*)::int AS total,
-           count(*) FILTER (WHERE coalesce(deadline_at, 'infinity'::timestamptz) < ${now.toISOString()}::timestamptz)::int AS overdue,
-           count(*) FILTER (WHERE coalesce(deadline_at, 'infinity'::timestamptz) >= ${now.toISOString()}::timestamptz
-                            AND coalesce(deadline_at, 'infinity'::timestamptz) < ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz)::int AS due_soon
+           count(*) FILTER (WHERE deadline_at < ${now.toISOString()}::timestamptz)::int AS overdue,
+           count(*) FILTER (WHERE deadline_at >= ${now.toISOString()}::timestamptz
+                            AND deadline_at < ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz)::int AS due_soon
     FROM return_requests
     WHERE status IN (${sql.join(open.map((s) => sql`${s}::return_status`), sql`, `)})
     GROUP BY status`);
