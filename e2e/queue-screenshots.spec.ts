@@ -1,5 +1,17 @@
-import { test, type Page } from "@playwright/test";
-import { demoStaff, signIn } from "./fixtures";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { demoStaff } from "./fixtures";
+
+// Sign-in (argon2id) and server rendering are slow on a loaded two-core box.
+const expect = baseExpect.configure({ timeout: 45_000 });
+test.describe.configure({ timeout: 240_000 });
+
+async function signIn(page: Page, staff: { email: string; password: string }, labels = { email: "工作邮箱", password: "密码", submit: "登录" }) {
+  await page.goto("/login");
+  await page.getByLabel(labels.email).fill(staff.email);
+  await page.getByLabel(labels.password).fill(staff.password);
+  await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
 
 /**
  * Queue screenshots for review (not part of the normal run): `SCREENSHOTS=1 npx playwright test
@@ -38,7 +50,7 @@ for (const l of LOCALES) {
     const boxes = page.getByRole("checkbox", { name: new RegExp(`^${l.select} RMA`) });
     for (const i of [0, 1, 2]) await boxes.nth(i).check();
     await page.getByRole("button", { name: l.bulk }).click();
-    await page.getByRole("dialog").waitFor();
+    await expect(page.getByRole("dialog")).toBeVisible();
     await page.screenshot({ path: `screenshots/queue-cs-bulk-result-${l.locale}-1280.png` });
   });
 }
