@@ -1,6 +1,7 @@
 import { signOutAndReturnToLogin } from "@/app/actions/auth";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { messages } from "@/components/i18n/messages";
+import { QueueNav, type NavCounts } from "@/components/staff/queue/queue-nav";
 import { buttonClass } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
@@ -10,7 +11,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type StaffMe = inferRouterOutputs<AppRouter>["staff"]["me"];
 
-export function StaffHeader({ staff, locale }: { staff: Pick<StaffMe, "name" | "role">; locale: Locale }) {
+export function StaffHeader({ staff, locale, counts = null }: { staff: Pick<StaffMe, "name" | "role">; locale: Locale; counts?: NavCounts | null }) {
   const m = messages(locale);
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
@@ -36,6 +37,8 @@ export function StaffHeader({ staff, locale }: { staff: Pick<StaffMe, "name" | "
             </button>
           </form>
         </div>
+
+        <QueueNav role={staff.role} locale={locale} counts={counts} />
 
         {/* On phones the name and role get their own line instead of squeezing the buttons. */}
         <p className="w-full text-sm text-slate-700 sm:hidden">

@@ -74,7 +74,7 @@ export const returnRequests = pgTable(
     index("return_requests_customer_idx").on(t.customerId, t.createdAt),
     index("return_requests_order_idx").on(t.orderId),
     // The queue's keyset order per status: (deadline NULLS LAST, created_at, id). A missing deadline sorts as
-    // 'infinity' so the order is one row comparison an index can seek to (docs/decisions/008-queue-keyset.md).
+    // 'infinity' so the order is one row comparison an index can seek to (docs/decisions/009-staff-queue.md).
     index("return_requests_queue_idx").on(t.status, sql`coalesce(${t.deadlineAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
     index("return_requests_holder_idx").on(t.holderId).where(sql`${t.holderId} IS NOT NULL`),
     index("return_requests_tracking_idx").on(t.returnTrackingNo).where(sql`${t.returnTrackingNo} IS NOT NULL`),

@@ -88,23 +88,29 @@ async function seed(sql: postgres.Sql, n: number) {
              CASE WHEN g % 3 = 0 THEN (ARRAY['华','玲','斌','鹏','宇'])[1 + g % 5] ELSE '' END
       FROM generate_series(1, ${customersN}) g`),
   );
+  // Lookups by integer key through small indexed temp tables: subscripting a big array per row
+  // would de-TOAST the whole array every time.
   await step(`orders + lines (${n.toLocaleString()} each)`, () =>
     sql.unsafe(`
-      CREATE TEMP TABLE ids AS SELECT array_agg(id ORDER BY phone) AS customer_ids FROM customers;
-      CREATE TEMP TABLE skuarr AS SELECT array_agg(id ORDER BY sku_code) AS sku_ids, array_agg(price_fen ORDER BY sku_code) AS prices FROM skus;
-      CREATE TEMP TABLE chan AS SELECT array_agg(id ORDER BY CASE code WHEN 'own_shop' THEN 1 WHEN 'taobao' THEN 2 WHEN 'jd' THEN 3 ELSE 4 END) AS channel_ids FROM channels;
+      CREATE TEMP TABLE cust AS SELECT row_number() OVER (ORDER BY phone)::int AS k, id FROM customers;
+      ALTER TABLE cust ADD PRIMARY KEY (k);
+      CREATE TEMP TABLE sku AS SELECT (row_number() OVER (ORDER BY sku_code) - 1)::int AS k, id, price_fen FROM skus;
+      ALTER TABLE sku ADD PRIMARY KEY (k);
+      CREATE TEMP TABLE chan AS SELECT (CASE code WHEN 'own_shop' THEN 1 WHEN 'taobao' THEN 2 WHEN 'jd' THEN 3 ELSE 4 END) AS k, id FROM channels;
+      CREATE TEMP TABLE gen AS
+        SELECT g, 1 + (hashtext(g::text) & 2147483647) % ${customersN} AS ck, g % 2000 AS sk,
+               CASE WHEN g % 20 < 9 THEN 1 WHEN g % 20 < 15 THEN 2 WHEN g % 20 < 18 THEN 3 ELSE 4 END AS chk
+        FROM generate_series(1, ${n}) g;
       INSERT INTO orders (order_no, channel_id, customer_id, status, payment_method, total_paid_fen, refunded_fen, paid_at, delivered_at, created_at)
-      SELECT 'B' || lpad(g::text, 10, '0'),
-             chan.channel_ids[CASE WHEN g % 20 < 9 THEN 1 WHEN g % 20 < 15 THEN 2 WHEN g % 20 < 18 THEN 3 ELSE 4 END],
-             ids.customer_ids[1 + (hashtext(g::text) & 2147483647) % ${customersN}],
-             'delivered', 'alipay', skuarr.prices[1 + g % 2000], 0,
-             now() - make_interval(days => 370 - (g::bigint * 365 / ${n})::int),
-             now() - make_interval(days => 366 - (g::bigint * 365 / ${n})::int),
-             now() - make_interval(days => 370 - (g::bigint * 365 / ${n})::int)
-      FROM generate_series(1, ${n}) g, ids, skuarr, chan;
+      SELECT 'B' || lpad(gen.g::text, 10, '0'), chan.id, cust.id, 'delivered', 'alipay', sku.price_fen, 0,
+             now() - make_interval(days => 370 - (gen.g::bigint * 365 / ${n})::int),
+             now() - make_interval(days => 366 - (gen.g::bigint * 365 / ${n})::int),
+             now() - make_interval(days => 370 - (gen.g::bigint * 365 / ${n})::int)
+      FROM gen JOIN cust ON cust.k = gen.ck JOIN sku ON sku.k = gen.sk JOIN chan ON chan.k = gen.chk
+      ORDER BY gen.g;
       INSERT INTO order_lines (order_id, sku_id, title, quantity, unit_price_fen, paid_fen, claimed_quantity)
-      SELECT o.id, skuarr.sku_ids[1 + g % 2000], '商品' || (1 + g % 2000), 1, o.total_paid_fen, o.total_paid_fen, 1
-      FROM generate_series(1, ${n}) g JOIN orders o ON o.order_no = 'B' || lpad(g::text, 10, '0'), skuarr;`),
+      SELECT o.id, sku.id, '商品' || (1 + sku.k), 1, o.total_paid_fen, o.total_paid_fen, 1
+      FROM orders o JOIN sku ON sku.k = substr(o.order_no, 2)::int % 2000;`),
   );
   await step(`return requests + lines (${n.toLocaleString()} each)`, () =>
     sql.unsafe(`
@@ -128,8 +134,7 @@ async function seed(sql: postgres.Sql, n: number) {
              CASE WHEN st.status IN ('completed','closed','cancelled') THEN o.created_at + interval '4 days'
                   ELSE now() - make_interval(mins => (hashtext('c' || g) & 2147483647) % (60 * 24 * 20)) END,
              now()
-      FROM generate_series(1, ${n}) g
-      JOIN orders o ON o.order_no = 'B' || lpad(g::text, 10, '0')
+      FROM (SELECT substr(order_no, 2)::int AS g, * FROM orders) o
       CROSS JOIN LATERAL (SELECT ${statusCase} AS status) st;
       INSERT INTO return_lines (request_id, order_line_id, quantity, refund_fen, reason_code)
       SELECT r.id, ol.id, 1, r.requested_refund_fen, (ARRAY['quality_problem','wrong_item','size_not_fit','no_longer_wanted','not_as_described']::reason_code[])[1 + abs(hashtext(r.rma_no)) % 5]
@@ -146,7 +151,8 @@ async function main() {
     await runMigrations(database.url);
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
     try {
-      const [{ count }] = (await sql<{ count: number }[]>`SELECT count(*)::int AS count FROM return_requests`) as [{ count: number }];
+      const [row] = await sql<{ count: number }[]>`SELECT count(*)::int AS count FROM return_requests`;
+      const count = row?.count ?? 0;
       if (count > 0) console.log(`already seeded: ${count.toLocaleString()} requests in ${BENCH_DATA_DIR}`);
       else await seed(sql, n);
     } finally {

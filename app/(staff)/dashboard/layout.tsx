@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { StaffHeader } from "@/components/staff/staff-header";
 import { StaffTRPCProvider } from "@/components/staff/trpc";
+import { serverCaller } from "@/server/api/server-caller";
 import { currentStaff } from "@/server/auth/auth";
 
 /**
@@ -14,10 +15,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (!staff) redirect("/login");
   // A one-time password is only good for choosing one's own (server/api/trpc.ts refuses the rest).
   if (staff.mustChangePassword) redirect("/change-password");
+  // The navigation's count; the header still renders (without it) if this read fails.
+  const counts = await serverCaller()
+    .then((c) => c.staff.queueCounts())
+    .then((c) => c.queue)
+    .catch(() => null);
   return (
     <StaffTRPCProvider>
       <div className="min-h-dvh">
-        <StaffHeader staff={staff} locale={locale} />
+        <StaffHeader staff={staff} locale={locale} counts={counts} />
         <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>

@@ -63,6 +63,13 @@ const PROCEDURES: Procedure[] = [
   // Finance's work needs no customer contact data in full (server/domain/read-access.ts).
   { path: "staff.revealContact", allowed: ["customer_service", "operations_manager", "warehouse", "admin"], call: (c) => c.staff.revealContact({ requestId: missing, field: "phone" }) },
   { path: "staff.me", allowed: STAFF_ROLES, call: (c) => c.staff.me() },
+  // The queue's own procedures (full matrix with outcomes in queue-authorization.int.test.ts).
+  { path: "staff.queueCounts", allowed: STAFF_ROLES, call: (c) => c.staff.queueCounts() },
+  { path: "staff.claim", allowed: STAFF_ROLES, call: (c) => c.staff.claim({ requestId: missing }) },
+  { path: "staff.release", allowed: STAFF_ROLES, call: (c) => c.staff.release({ requestId: missing }) },
+  { path: "staff.assign", allowed: ["admin"], call: (c) => c.staff.assign({ requestId: missing, staffId: missing }) },
+  { path: "staff.assignees", allowed: ["admin"], call: (c) => c.staff.assignees() },
+  { path: "staff.bulkApprove", allowed: ["customer_service"], call: (c) => c.staff.bulkApprove({ requests: [{ requestId: missing, version: 1 }] }) },
   { path: "admin.policy", allowed: ["admin"], call: (c) => c.admin.policy() },
   // A stale version: an admin gets past the gate and is told CONFLICT, so the policy is not replaced here.
   { path: "admin.replacePolicy", allowed: ["admin"], call: (c) => c.admin.replacePolicy({ policy: DEFAULT_POLICY, expectedVersion: 999 }) },

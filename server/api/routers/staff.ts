@@ -50,7 +50,7 @@ function decision<S extends z.ZodType<WithRequest>>(action: Action, schema: S, e
 }
 
 export const staffRouter = createTRPCRouter({
-  me: staffProcedure(STAFF_ROLES).query(({ ctx }) => ({ name: ctx.staff.name, email: ctx.staff.email, role: ctx.staff.role })),
+  me: staffProcedure(STAFF_ROLES).query(({ ctx }) => ({ id: ctx.staff.id, name: ctx.staff.name, email: ctx.staff.email, role: ctx.staff.role })),
 
   queue: staffProcedure(STAFF_ROLES)
     .input(queueInput)

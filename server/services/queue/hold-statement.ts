@@ -6,7 +6,7 @@ import { ts } from "../data/values";
 /**
  * Writes a change of holder and its history event in one statement, like recordStep does for
  * a decision, but without bumping `version`: the version guards a decision against acting on
- * stale content, and a hold changes no content (docs/decisions/008-queue-holds.md). The lock
+ * stale content, and a hold changes no content (docs/decisions/009-staff-queue.md). The lock
  * and the last_event_seq check still order it with every other step on the request.
  */
 export async function recordHold(

@@ -1,0 +1,42 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { queueMessages } from "@/components/i18n/queue-messages";
+import { useTRPC } from "@/components/staff/trpc";
+import { buttonClass } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import type { Locale } from "@/server/i18n/locale";
+
+/** Claim an unheld request, or release one's own (the store manager may release any). */
+export function HoldButton({ requestId, rmaNo, mode, locale }: { requestId: string; rmaNo: string; mode: "claim" | "release"; locale: Locale }) {
+  const t = queueMessages(locale);
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const onSuccess = () => {
+    toast.show((mode === "claim" ? t.claimed : t.released).replace("{rma}", rmaNo), { tone: "success" });
+    router.refresh();
+  };
+  const onError = (e: { message: string }) => {
+    toast.show(e.message, { tone: "error" });
+    router.refresh();
+  };
+  const claim = useMutation(trpc.staff.claim.mutationOptions({ onSuccess, onError }));
+  const release = useMutation(trpc.staff.release.mutationOptions({ onSuccess, onError }));
+  const m = mode === "claim" ? claim : release;
+  const label = mode === "claim" ? t.claim : t.release;
+  return (
+    <button
+      type="button"
+      disabled={m.isPending}
+      aria-label={`${label} ${rmaNo}`}
+      onClick={() => m.mutate({ requestId })}
+      className={buttonClass(mode === "claim" ? "secondary" : "ghost", "px-3 text-xs")}
+    >
+      {m.isPending && <Spinner />}
+      {label}
+    </button>
+  );
+}

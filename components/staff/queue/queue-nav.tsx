@@ -1,0 +1,48 @@
+import { messages } from "@/components/i18n/messages";
+import { queueMessages } from "@/components/i18n/queue-messages";
+import type { StaffRole } from "@/server/domain/vocabulary";
+import type { Locale } from "@/server/i18n/locale";
+
+export interface NavCounts {
+  total: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+const linkClass =
+  "inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-accent-600";
+
+/** The role's queue with its count (and how many are overdue); the store manager's admin pages. */
+export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Locale; counts: NavCounts | null }) {
+  const t = queueMessages(locale);
+  const title = messages(locale).dashboard.queueTitle[role];
+  const admin = [
+    { href: "/dashboard/admin/staff", label: t.navStaff },
+    { href: "/dashboard/admin/policy", label: t.navPolicy },
+    { href: "/dashboard/admin/reasons", label: t.navReasons },
+  ];
+  return (
+    <nav aria-label={t.navLabel} className="order-last -mx-3 flex w-full flex-wrap items-center gap-1 sm:order-none sm:mx-0 sm:w-auto">
+      <a href="/dashboard" className={linkClass}>
+        {title}
+        {counts && (
+          <>
+            <span className="rounded-full bg-accent-50 px-2 py-0.5 text-xs font-semibold text-accent-800 tabular-nums ring-1 ring-accent-100">{counts.total}</span>
+            {counts.overdue > 0 && (
+              <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 tabular-nums ring-1 ring-red-200">
+                {counts.overdue} {t.overdue}
+              </span>
+            )}
+            <span className="sr-only">{t.countsLabel.replace("{total}", String(counts.total)).replace("{overdue}", String(counts.overdue)).replace("{dueSoon}", String(counts.dueSoon))}</span>
+          </>
+        )}
+      </a>
+      {role === "admin" &&
+        admin.map((l) => (
+          <a key={l.href} href={l.href} className={linkClass}>
+            {l.label}
+          </a>
+        ))}
+    </nav>
+  );
+}
