@@ -1,4 +1,6 @@
-import { expect, fileRequest, openFromQueue, test, timeline } from "./fixtures/staff-request";
+import { expect, fileRequest, openFromQueue, test, timeline, STORY_TIMEOUT } from "./fixtures/staff-request";
+
+test.describe.configure({ timeout: STORY_TIMEOUT });
 
 test("two people act on the same request: the second is told, and sees the fresh state", async ({ browser, db, shopper }) => {
   const filed = await fileRequest(db, shopper, "return_refund", [{ line: "mug" }]);

@@ -1,4 +1,6 @@
-import { expect, expectGoneFromQueue, fileRequest, fileWithPhotos, openFromQueue, test, timeline } from "./fixtures/staff-request";
+import { expect, expectGoneFromQueue, fileRequest, fileWithPhotos, openFromQueue, test, timeline, STORY_TIMEOUT } from "./fixtures/staff-request";
+
+test.describe.configure({ timeout: STORY_TIMEOUT });
 
 /** Customer service decides a first review on the request screen. */
 test.describe("Customer service on the request screen", () => {

@@ -1,4 +1,6 @@
-import { expect, expectGoneFromQueue, makeBigSpender, openFromQueue, staffActs, statusOf, test, timeline } from "./fixtures/staff-request";
+import { expect, expectGoneFromQueue, makeBigSpender, openFromQueue, staffActs, statusOf, test, timeline, STORY_TIMEOUT } from "./fixtures/staff-request";
+
+test.describe.configure({ timeout: STORY_TIMEOUT });
 
 test.describe("Finance on the request screen", () => {
   test("a refund above ¥2,000: one finance user approves, a second one pays", async ({ page, browser, db }) => {

@@ -1,4 +1,6 @@
-import { customerShips, expect, expectGoneFromQueue, fileRequest, openFromQueue, staffActs, statusOf, test, timeline } from "./fixtures/staff-request";
+import { customerShips, expect, expectGoneFromQueue, fileRequest, openFromQueue, staffActs, statusOf, test, timeline, STORY_TIMEOUT } from "./fixtures/staff-request";
+
+test.describe.configure({ timeout: STORY_TIMEOUT });
 
 test.describe("Operations manager on the request screen", () => {
   test("an inspection mismatch settled with a partial refund: the deduction is checked, the approved amount shown", async ({ page, db, shopper }) => {

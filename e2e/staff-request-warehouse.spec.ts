@@ -1,5 +1,7 @@
-import { customerShips, expect, expectGoneFromQueue, fileRequest, openFromQueue, staffActs, test, timeline } from "./fixtures/staff-request";
-import { demoStaff, signIn } from "./fixtures";
+import { demoStaff } from "./fixtures";
+import { customerShips, expect, expectGoneFromQueue, fileRequest, openFromQueue, signIn, staffActs, test, timeline, STORY_TIMEOUT } from "./fixtures/staff-request";
+
+test.describe.configure({ timeout: STORY_TIMEOUT });
 
 test.describe("Warehouse on the request screen", () => {
   test("receives a parcel per line (quantity and condition); sees no money or customer history", async ({ page, db, shopper }) => {
