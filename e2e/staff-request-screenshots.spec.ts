@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { customerShips, fileRequest, fileWithPhotos, openFromQueue, staffActs, test, STORY_TIMEOUT } from "./fixtures/staff-request";
 import { BASE_URL } from "./fixtures/h5";
 
-test.describe.configure({ timeout: STORY_TIMEOUT });
+test.describe.configure({ timeout: STORY_TIMEOUT * 5 });
 
 /**
  * Not part of the normal run (see playwright.config.ts): `SCREENSHOTS=1 npx playwright test
