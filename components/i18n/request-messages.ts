@@ -106,7 +106,7 @@ const zhCN = {
     refund: "退款",
     replacement: "发出换货",
   },
-  timeline: { customer: "顾客", system: "系统", rejection: "驳回原因：{reason}" },
+  timeline: { rejection: "驳回原因：{reason}" },
   actions: {
     none: "当前没有需要你处理的操作。",
     shortcuts: "快捷键",
@@ -250,7 +250,7 @@ const en: RequestMessages = {
     refund: "Refund",
     replacement: "Ship replacement",
   },
-  timeline: { customer: "Customer", system: "System", rejection: "Reason: {reason}" },
+  timeline: { rejection: "Reason: {reason}" },
   actions: {
     none: "Nothing is waiting for you on this request.",
     shortcuts: "Shortcuts",

@@ -52,7 +52,7 @@ export function HistorySection({ history, locale }: { history: NonNullable<Reque
         <Fact label={m.history.orders}>{facts.orders}</Fact>
         <Fact label={m.history.returns}>{facts.returns}</Fact>
         <Fact label={m.history.rate}>{facts.orders > 0 ? percent(facts.returns / facts.orders, locale) : "—"}</Fact>
-        <Fact label={m.history.rejections}>{`${facts.earlierRejections} / ${facts.earlierMismatches}`}</Fact>
+        <Fact label={`${m.history.rejections} / ${m.history.mismatches}`}>{`${facts.earlierRejections} / ${facts.earlierMismatches}`}</Fact>
       </dl>
       <h3 className="mt-4 text-sm font-semibold text-slate-800">{m.history.earlier}</h3>
       {earlierRequests.length === 0 ? (

@@ -16,9 +16,9 @@ export function RequestSummary({ view, locale, now }: { view: RequestView; local
   const deadline = view.deadline ? deadlineView(view.deadline.at, now, locale) : null;
   const amount = r.requestedRefundFen === null ? null : r.type === "exchange" && r.requestedRefundFen === 0 ? m.noRefund : yuan(r.requestedRefundFen);
   return (
-    <Card padding="md">
+    <Card as="section" aria-labelledby="request-heading" padding="md">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h1 className="font-mono text-xl font-semibold text-slate-900">{r.rmaNo}</h1>
+        <h1 id="request-heading" className="font-mono text-xl font-semibold text-slate-900">{r.rmaNo}</h1>
         <StatusBadge status={r.status} locale={locale} />
         <Badge>{term(TYPE_NAMES, r.type, locale)}</Badge>
         <span className="text-sm text-slate-600">{format(m.createdAt, { at: dateTime(r.createdAt, locale) })}</span>

@@ -33,7 +33,7 @@ export function RouteSection({ stages, locale }: { stages: RequestView["stages"]
               </p>
               {s.actors.map((a, i) => (
                 <p key={i} className="text-xs text-slate-600">
-                  {`${a.name ?? roleName(a.role, locale)} · ${roleName(a.role, locale)} · ${dateTime(a.at, locale)}`}
+                  {[a.name, roleName(a.role, locale), dateTime(a.at, locale)].filter(Boolean).join(" · ")}
                 </p>
               ))}
             </div>

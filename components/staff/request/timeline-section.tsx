@@ -18,7 +18,8 @@ export function TimelineSection({ timeline, locale }: { timeline: RequestView["t
           <li key={e.seq} className="border-l-2 border-slate-200 pl-3 text-sm">
             <p className="font-medium text-slate-900">{term(ACTION_NAMES, e.action, locale)}</p>
             <p className="text-xs text-slate-600">
-              {`${e.actorName ?? (e.actorType === "customer" ? m.timeline.customer : e.actorType === "system" ? m.timeline.system : roleName(e.role, locale))} · ${roleName(e.role, locale)} · `}
+              {/* Staff by name and role; the customer and the system by role alone. */}
+              {`${[e.actorName, roleName(e.role, locale)].filter(Boolean).join(" · ")} · `}
               <time dateTime={e.createdAt.toISOString()}>{dateTime(e.createdAt, locale)}</time>
             </p>
             {e.reasonCode && e.reasonCode in REJECTION_NAMES && (
