@@ -1,10 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { returnRequests, staffUsers } from "../db/schema";
+import { returnRequests } from "../db/schema";
 import { createStaffUser } from "../server/auth/staff-users";
 import { currentPolicy, replacePolicy } from "../server/services/policy-store";
-import { demoStaff, signIn } from "./fixtures";
-import { expect, fileRequest, makeShopper, test } from "./fixtures/h5";
+import type { Db } from "../db/client";
+import type { StaffRole } from "../server/domain/vocabulary";
+import type { Page } from "@playwright/test";
+import { expect as baseExpect, fileRequest, makeShopper, test } from "./fixtures/h5";
+
+// Argon2 sign-ins and first renders are slow on a loaded CI box; wait longer than the 5 s default.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 120_000 });
+
+/** Signs in through the form and waits until the sign-in is done (the queue, or the change-password page). */
+async function signIn(page: Page, who: { email: string; password: string }, landing = /\/dashboard$/) {
+  await page.goto("/login");
+  await page.getByLabel("工作邮箱").fill(who.email);
+  await page.getByLabel("密码").fill(who.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(landing);
+}
 
 /**
  * The store manager's stories: change the approval rules (simulate, save; requests keep the
@@ -12,12 +27,21 @@ import { expect, fileRequest, makeShopper, test } from "./fixtures/h5";
  * in, create someone who must replace a one-time password).
  */
 
-const admin = demoStaff("admin");
+/**
+ * A staff user of our own per test: the demo accounts are shared with other specs, and every
+ * sign-in counts against the per-email limit (5 in 15 minutes).
+ */
+async function freshStaff(db: Db, role: StaffRole, name: string) {
+  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.test`;
+  const password = "e2e passphrase";
+  const id = await createStaffUser(db, { email, name, password, role });
+  return { id, email, password, name };
+}
 
 test.describe("Approval rules", () => {
   test("the admin lowers the operations threshold, simulates, saves; only later requests follow it", async ({ page, db }) => {
     const original = await currentPolicy(db);
-    const [adminRow] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.email, admin.email));
+    const admin = await freshStaff(db, "admin", "规则店长");
     try {
       // A ¥45 mug, returned before the change: no operations review under the ¥200 rule.
       const before = await fileRequest(db, await makeShopper(db), "return_refund", [{ line: "mug" }]);
@@ -51,13 +75,14 @@ test.describe("Approval rules", () => {
     } finally {
       // Other specs share this server: put the rules back as they were (as a new version).
       const now = await currentPolicy(db);
-      if (now.version !== original.version) await replacePolicy(db, { policy: original.policy, note: "e2e: restore", expectedVersion: now.version, actorId: adminRow!.id });
+      if (now.version !== original.version) await replacePolicy(db, { policy: original.policy, note: "e2e: restore", expectedVersion: now.version, actorId: admin.id });
     }
   });
 });
 
 test.describe("Staff accounts", () => {
   test("disabling a signed-in user: their next action is refused and they land on the sign-in page", async ({ page, browser, db }) => {
+    const admin = await freshStaff(db, "admin", "账号店长");
     const email = `leaver-${randomUUID().slice(0, 8)}@e2e.test`;
     await createStaffUser(db, { email, name: "离职测试", password: "leaver-passphrase", role: "customer_service" });
     const theirs = await browser.newContext();
@@ -80,7 +105,8 @@ test.describe("Staff accounts", () => {
     await theirs.close();
   });
 
-  test("a new user signs in with the one-time password and must choose their own", async ({ page, browser }) => {
+  test("a new user signs in with the one-time password and must choose their own", async ({ page, browser, db }) => {
+    const admin = await freshStaff(db, "admin", "新人店长");
     const email = `new-${randomUUID().slice(0, 8)}@e2e.test`;
     await signIn(page, admin);
     await page.goto("/dashboard/admin/staff");
@@ -101,11 +127,7 @@ test.describe("Staff accounts", () => {
 
     const theirs = await browser.newContext();
     const them = await theirs.newPage();
-    await them.goto("/login");
-    await them.getByLabel("工作邮箱").fill(email);
-    await them.getByLabel("密码").fill(password);
-    await them.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(them).toHaveURL(/\/change-password$/);
+    await signIn(them, { email, password }, /\/change-password$/);
     // The queue is closed until the password is changed.
     await them.goto("/dashboard");
     await expect(them).toHaveURL(/\/change-password$/);
@@ -123,8 +145,8 @@ test.describe("Staff accounts", () => {
     await theirs.close();
   });
 
-  test("signing out ends the session on the server: a copy of the cookie is refused afterwards", async ({ page, browser }) => {
-    await signIn(page, demoStaff("finance"));
+  test("signing out ends the session on the server: a copy of the cookie is refused afterwards", async ({ page, browser, db }) => {
+    await signIn(page, await freshStaff(db, "finance", "退出测试"));
     const copy = await browser.newContext();
     await copy.addCookies(await page.context().cookies());
     const thief = await copy.newPage();
