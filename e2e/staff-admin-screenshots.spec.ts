@@ -1,5 +1,5 @@
-import { test, type Page } from "@playwright/test";
-import { demoStaff, signIn } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { demoStaff } from "./fixtures";
 
 /**
  * Not part of the normal run (playwright.config.ts ignores *screenshots.spec.ts outside the
@@ -14,6 +14,18 @@ const VIEWPORTS = [
 const LOCALES = ["zh-CN", "en"] as const;
 type Locale = (typeof LOCALES)[number];
 const BASE = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
+
+// Many pages × sizes × languages on a loaded machine.
+test.describe.configure({ timeout: 600_000 });
+test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("工作邮箱").fill(who.email);
+  await page.getByLabel("密码").fill(who.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
+}
 
 const T = {
   "zh-CN": { create: "添加员工", disable: /^停用: /, reset: /^重置密码: /, simulate: "模拟", cancel: "取消", close: "关闭" },
@@ -64,7 +76,7 @@ test("approval rules page with a simulation", async ({ page }) => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.screenshot({ path: `screenshots/${name}.png` });
     await page.getByRole("button", { name: T[locale].simulate, exact: true }).click();
-    await page.getByTestId("policy-impact").waitFor();
+    await page.getByTestId("policy-impact").waitFor({ timeout: 60_000 });
     await page.screenshot({ path: `screenshots/${name}-full.png`, fullPage: true });
   });
 });

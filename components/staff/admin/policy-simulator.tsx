@@ -103,6 +103,7 @@ export function PolicySimulator({ draft, categories }: { draft: () => Promise<Ap
                 ? format(m.impactNone, { days: result.impact.days, total: result.impact.total })
                 : format(m.impact, { days: result.impact.days, total: result.impact.total, changed: result.impact.changedCount })}
             </p>
+            {result.impact.unreproducible > 0 && <p className="text-xs text-slate-600">{format(m.impactUnreproducible, { n: result.impact.unreproducible })}</p>}
             {result.impact.examples.length > 0 && (
               <div>
                 <h3 className="text-sm font-semibold text-slate-900">{m.impactExamples}</h3>
