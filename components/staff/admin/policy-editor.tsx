@@ -161,7 +161,7 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
                             <input type="checkbox" className="size-4 accent-accent-700" checked={f.value === true} onChange={(e) => f.onChange(e.target.checked ? true : undefined)} />
                             {m.anyHighValue}
                           </label>
-                          <p className="text-xs text-slate-600">{highValue.length ? format(m.highValueHint, { list: highValue.join("、") }) : m.noHighValue}</p>
+                          <p className="text-xs text-slate-600">{highValue.length ? format(m.highValueHint, { list: highValue.join(locale === "en" ? ", " : "、") }) : m.noHighValue}</p>
                         </div>
                       )}
                     />

@@ -21,7 +21,7 @@ function valueText(path: string, value: unknown, locale: Locale): string {
     if (value.every((v) => typeof v === "string")) {
       return value
         .map((v: string) => (STAGES.includes(v as Stage) ? m.stages[v as Stage] : RETURN_TYPES.includes(v as ReturnType) ? term(TYPE_NAMES, v as ReturnType, locale) : v))
-        .join("、");
+        .join(locale === "en" ? ", " : "、");
     }
     return `${value.length}`;
   }
@@ -56,7 +56,7 @@ export function PolicyHistory({ versions, locale }: { versions: Version[]; local
           <li key={v.id} className="border-l-2 border-accent-600 pl-4">
             <h3 className="text-sm font-semibold text-slate-900">
               {format(m.historyVersion, { version: v.version })}
-              {v.note && <span className="ml-2 font-normal text-slate-700">「{v.note}」</span>}
+              {v.note && <span className="ml-2 font-normal text-slate-700">{locale === "en" ? `“${v.note}”` : `「${v.note}」`}</span>}
             </h3>
             <p className="text-xs text-slate-600">{format(m.historyBy, { name: v.createdByName ?? m.historySystem, when: dateTime(v.createdAt, locale) })}</p>
             {v.changes.length === 0 ? (

@@ -52,7 +52,7 @@ export function PolicySimulator({ draft, categories }: { draft: () => Promise<Ap
   });
   const failure = serverFailure(run.error);
   const result = run.data;
-  const ruleList = (rules: string[]) => (rules.length ? format(m.matched, { rules: rules.join("、") }) : m.noneMatched);
+  const ruleList = (rules: string[]) => (rules.length ? format(m.matched, { rules: rules.join(locale === "en" ? ", " : "、") }) : m.noneMatched);
 
   return (
     <Card as="section" aria-labelledby="simulate-title" padding="lg" className="h-fit space-y-4 xl:sticky xl:top-20">
