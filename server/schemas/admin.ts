@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RETURN_TYPES, STAFF_ROLES } from "../domain/vocabulary";
 import { fen, id } from "./fields";
-import { approvalPolicySchema } from "./staff";
+import { approvalPolicySchema, replacePolicyInput } from "./staff";
 
 /**
  * Inputs of the store manager's pages (staff accounts, approval rules). Shared by the forms
@@ -43,3 +43,7 @@ export const simulatePolicyInput = z.object({ policy: approvalPolicySchema, samp
 export type CreateStaffInput = z.infer<typeof createStaffInput>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export type SimulationSample = z.infer<typeof simulationSample>;
+
+/** The rules editor's form: the policy and a note; the expected version travels beside it. */
+export const policyEditorInput = replacePolicyInput.omit({ expectedVersion: true });
+export type PolicyEditorInput = z.input<typeof policyEditorInput>;

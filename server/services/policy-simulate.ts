@@ -4,7 +4,7 @@ import { categories } from "../../db/schema";
 import { decideRoute, type ApprovalPolicy, type RoutingInput } from "../domain/policy";
 import type { Route } from "../domain/route";
 import type { ReturnType, Stage } from "../domain/vocabulary";
-import { currentPolicy } from "./policy-store";
+import { currentPolicy, policyById } from "./policy-store";
 
 /**
  * "What would this draft policy do?" for the rules editor: one made-up request under the draft
@@ -34,6 +34,7 @@ interface StoredRequest {
   type: ReturnType;
   createdAt: string;
   route: Route;
+  policyId: string;
   amountFen: number;
   categories: { code: string; highValue: boolean }[];
   priorReturns: number;
@@ -59,7 +60,7 @@ const sameStages = (a: Stage[], b: Stage[]) => a.length === b.length && a.every(
 export async function recentImpact(db: DbOrTx, draft: ApprovalPolicy, now = new Date(), days = 30) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = (await db.execute(sql`
-    SELECT r.id, r.rma_no AS "rmaNo", r.type, r.created_at AS "createdAt", r.route,
+    SELECT r.id, r.rma_no AS "rmaNo", r.type, r.created_at AS "createdAt", r.route, r.policy_id AS "policyId",
       (SELECT coalesce(sum(l.refund_fen), 0)::int FROM return_lines l WHERE l.request_id = r.id) AS "amountFen",
       (SELECT coalesce(json_agg(DISTINCT jsonb_build_object('code', c.code, 'highValue', c.high_value)), '[]'::json)
          FROM return_lines l
@@ -77,9 +78,16 @@ export async function recentImpact(db: DbOrTx, draft: ApprovalPolicy, now = new 
     ORDER BY r.created_at DESC`)) as unknown as StoredRequest[];
 
   const changed: ImpactRow[] = [];
+  // Requests whose stored route cannot be reproduced from today's data even under their own policy
+  // version (a category's high-value flag changed, or history was imported/backdated): said
+  // separately so the admin does not take those differences for the draft's doing.
+  let unreproducible = 0;
   for (const r of rows) {
-    const after = decideRoute(draft, { type: r.type, amountFen: r.amountFen, categories: r.categories, priorReturns: r.priorReturns }).stages;
+    const input: RoutingInput = { type: r.type, amountFen: r.amountFen, categories: r.categories, priorReturns: r.priorReturns };
+    const after = decideRoute(draft, input).stages;
     if (!sameStages(after, r.route.stages)) changed.push({ id: r.id, rmaNo: r.rmaNo, createdAt: new Date(r.createdAt), before: r.route.stages, after });
+    const own = await policyById(db, r.policyId);
+    if (!sameStages(decideRoute(own.policy, input).stages, r.route.stages)) unreproducible++;
   }
-  return { days, total: rows.length, changedCount: changed.length, examples: changed.slice(0, 10) };
+  return { days, total: rows.length, changedCount: changed.length, unreproducible, examples: changed.slice(0, 10) };
 }

@@ -141,13 +141,13 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
               <td className={tdClass("text-right")}>
                 {!self && (
                   <div className="flex justify-end gap-2">
-                    <button type="button" onClick={() => open({ kind: "reset", row })} className={buttonClass("secondary", "min-h-9 px-3")} aria-label={`${m.resetPassword}: ${row.name}`}>
+                    <button type="button" onClick={() => open({ kind: "reset", row })} className={buttonClass("secondary", "min-h-9 px-3 whitespace-nowrap")} aria-label={`${m.resetPassword}: ${row.name}`}>
                       {m.resetPassword}
                     </button>
                     <button
                       type="button"
                       onClick={() => open({ kind: "active", row, active: !row.active })}
-                      className={buttonClass("secondary", `min-h-9 px-3 ${row.active ? "text-red-700" : ""}`)}
+                      className={buttonClass("secondary", `min-h-9 px-3 whitespace-nowrap ${row.active ? "text-red-700" : ""}`)}
                       aria-label={`${row.active ? m.disable : m.enable}: ${row.name}`}
                     >
                       {row.active ? m.disable : m.enable}

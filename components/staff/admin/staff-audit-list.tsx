@@ -30,7 +30,7 @@ export function StaffAuditList({ rows, locale }: { rows: AuditRow[]; locale: Loc
               <span className="text-slate-800">
                 <span className="font-medium">{r.actorName}</span> {m.auditActions[r.action] ?? r.action}
                 {r.action !== "change_password" && <span className="font-medium"> {r.targetName}</span>}
-                {detail(r) && <span className="text-slate-600">（{detail(r)}）</span>}
+                {detail(r) && <span className="text-slate-600">{locale === "en" ? ` (${detail(r)})` : `（${detail(r)}）`}</span>}
               </span>
               <time dateTime={r.createdAt.toISOString()} className="text-xs whitespace-nowrap text-slate-600">
                 {dateTime(r.createdAt, locale)}

@@ -5,7 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { returnRequests } from "../../../db/schema";
+import { categories, returnRequests } from "../../../db/schema";
 import { DEFAULT_POLICY, type ApprovalPolicy } from "../../domain/policy";
 import { createTestDatabase } from "../../test/db";
 import { failureOf, makeOrder, staffCaller, submitFor } from "../../test/fixtures";
@@ -61,7 +61,7 @@ describe("simulating a sample request", () => {
 describe("the last 30 days under the draft", () => {
   it("counts the requests the draft would have routed differently, from their stored data", async () => {
     const impact = await admin.caller.admin.policyImpact(DRAFT);
-    expect(impact).toMatchObject({ days: 30, total: 3, changedCount: 1 });
+    expect(impact).toMatchObject({ days: 30, total: 3, changedCount: 1, unreproducible: 0 });
     expect(impact.examples).toEqual([
       expect.objectContaining({ rmaNo: rma.mid, before: ["cs_review", "refund"], after: ["cs_review", "ops_review", "refund"] }),
     ]);
@@ -83,6 +83,18 @@ describe("the last 30 days under the draft", () => {
     const impact = await admin.caller.admin.policyImpact(lowered);
     expect(impact).toMatchObject({ total: 5, changedCount: 1 });
     expect(impact.examples[0]!.rmaNo).toBe(rma.frequent);
+  });
+});
+
+describe("requests whose stored route today's data no longer explains", () => {
+  it("are counted apart: a category flagged high-value after submission", async () => {
+    const { db: own } = await createTestDatabase();
+    const a = await staffCaller(own, "admin");
+    const made = await makeOrder(own, [{ priceFen: 10_00 }]);
+    await submitFor(own, made, "refund_only");
+    await own.update(categories).set({ highValue: true }).where(eq(categories.id, made.lines[0]!.category.id));
+    const impact = await a.caller.admin.policyImpact(DEFAULT_POLICY);
+    expect(impact).toMatchObject({ total: 1, changedCount: 1, unreproducible: 1 });
   });
 });
 
