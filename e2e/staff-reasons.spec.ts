@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { demoStaff, type DemoStaff } from "./fixtures";
-import { expect as baseExpect, fileRequest, signIn as customerSignIn, test, type Shopper } from "./fixtures/h5";
+import { BASE_URL, expect as baseExpect, fileRequest, signIn as customerSignIn, test, type Shopper } from "./fixtures/h5";
 
 // Each step is a server round trip (render, mutation, refresh); on the shared 2-core CI box they
 // can take well over the default 5 s. The stories' own checks are unchanged.
@@ -24,6 +24,9 @@ async function staffSignIn(page: Page, staff: Pick<DemoStaff, "email" | "passwor
 /** The customer's reason picker for the mug line, after choosing "refund only". */
 async function openReasonPicker(page: Page, shopper: Shopper) {
   await page.goto(`/orders/${shopper.orderNo}/return`);
+  // A fresh form: the wizard keeps a draft per order in localStorage and would reopen at its step.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
   await page.getByRole("checkbox", { name: "选择「陶瓷马克杯」" }).check();
   await page.getByRole("button", { name: "下一步", exact: true }).click();
   await page.getByRole("radio", { name: /^仅退款/ }).check();
@@ -99,7 +102,7 @@ test.describe("The store manager edits the return reasons", () => {
     await expect(items.nth(at - 1)).toContainText("missing_parts");
 
     await customerSignIn(db, context, shopper);
-    await context.addCookies([{ name: "locale", value: "en", url: page.url() }]);
+    await context.addCookies([{ name: "locale", value: "en", url: BASE_URL }]);
     await page.goto(`/orders/${shopper.orderNo}/return`);
     await page.getByRole("checkbox", { name: "Select “陶瓷马克杯”" }).check();
     await page.getByRole("button", { name: "Next", exact: true }).click();
@@ -112,7 +115,7 @@ test.describe("The reason editor page", () => {
   test("passes an automated accessibility check at 1280×800 and on a phone, in zh-CN and en (screenshots in the test output)", async ({ page, context }) => {
     await staffSignIn(page, demoStaff("admin"));
     for (const [locale, heading] of [["zh-CN", "退换货原因"], ["en", "Return reasons"]] as const) {
-      await context.addCookies([{ name: "locale", value: locale, url: page.url() }]);
+      await context.addCookies([{ name: "locale", value: locale, url: BASE_URL }]);
       for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
         await page.setViewportSize(size);
         await page.goto("/dashboard/admin/reasons");
