@@ -69,7 +69,7 @@ export function ReasonItem({ row, first, last, locale, t, busy, onMove, onPhoto,
             {t.restore}
           </button>
         ) : (
-          <button type="button" className={buttonClass("ghost", `${small} text-red-700 hover:bg-red-50`)} disabled={busy} onClick={onRetire} aria-label={fill(t.retireNamed, { name })}>
+          <button type="button" className={buttonClass("ghost", `${small} text-red-700! hover:bg-red-50`)} disabled={busy} onClick={onRetire} aria-label={fill(t.retireNamed, { name })}>
             {t.retire}
           </button>
         )}
