@@ -43,8 +43,8 @@ async function ReasonLists({ locale }: { locale: Awaited<ReturnType<typeof reque
   const [customer, rejection] = await Promise.all([caller.reasons.list({ kind: "customer" }), caller.reasons.list({ kind: "rejection" })]);
   return (
     <div className="grid gap-6 xl:grid-cols-2 xl:items-start">
-      <ReasonList kind="customer" initial={customer} locale={locale} t={t} />
-      <ReasonList kind="rejection" initial={rejection} locale={locale} t={t} />
+      <ReasonList kind="customer" rows={customer} locale={locale} t={t} />
+      <ReasonList kind="rejection" rows={rejection} locale={locale} t={t} />
     </div>
   );
 }
