@@ -20,7 +20,7 @@ export const staffUsers = pgTable("staff_users", {
 
 /**
  * One row per sign-in; its id travels in the JWT. Signing out ends the row, so a copied token
- * is refused afterwards (docs/decisions/009).
+ * is refused afterwards (docs/decisions/010-server-side-sign-out.md).
  */
 export const staffSessions = pgTable(
   "staff_sessions",

@@ -21,7 +21,7 @@ import type { StaffRole } from "../../server/domain/vocabulary";
 import type { QueueFilters } from "../../server/schemas/queue";
 import { listQueue } from "../../server/services/queue/list-queue";
 import { queueCounts } from "../../server/services/queue/counts";
-import { requestForStaff } from "../../server/services/read-requests";
+import { requestForStaff } from "../../server/services/request-view";
 import { BENCH_DATA_DIR, openBenchDatabase } from "./seed-volume";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);

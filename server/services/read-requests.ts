@@ -1,12 +1,11 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
-import { channels, customers, evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
+import { evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { availableActions, type RequestState } from "../domain/state-machine";
-import type { Action, ActorRole, StaffRole } from "../domain/vocabulary";
+import type { Action, ActorRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
-import { maskPhone } from "./mask-phone";
 import { reasonNames } from "./reasons";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });

@@ -1,7 +1,6 @@
 import { attributesText, format, variantLabel, yuan } from "@/components/format";
 import { requestMessages } from "@/components/i18n/request-messages";
 import { Badge } from "@/components/ui/badge";
-import { REASON_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
 import { Section } from "./section";
 import type { RequestView } from "./types";
@@ -26,7 +25,7 @@ export function LinesSection({ lines, locale }: { lines: NonNullable<RequestView
               <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700">
                 <span>{format(m.lines.asked, { n: l.quantity })}</span>
                 <span className="text-slate-500">{format(m.lines.bought, { n: l.boughtQuantity })}</span>
-                <Badge tone="warning">{`${m.lines.reason}${m.sep}${term(REASON_NAMES, l.reasonCode, locale)}`}</Badge>
+                <Badge tone="warning">{`${m.lines.reason}${m.sep}${l.reasonName?.[locale] ?? l.reasonCode}`}</Badge>
                 {l.exchangeAttributes && <Badge tone="violet">{`${m.lines.wants}${m.sep}${variantLabel(l.exchangeAttributes, l.attributes)}`}</Badge>}
               </p>
               {l.note && (

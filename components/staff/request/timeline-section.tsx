@@ -1,7 +1,6 @@
 import { dateTime, format } from "@/components/format";
 import { requestMessages } from "@/components/i18n/request-messages";
-import { ACTION_NAMES, REJECTION_NAMES, ROLE_NAMES, term } from "@/server/i18n/domain-terms";
-import type { RejectionCode } from "@/server/domain/vocabulary";
+import { ACTION_NAMES, ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
 import { Section } from "./section";
 import type { RequestView } from "./types";
@@ -22,9 +21,7 @@ export function TimelineSection({ timeline, locale }: { timeline: RequestView["t
               {`${[e.actorName, roleName(e.role, locale)].filter(Boolean).join(" · ")} · `}
               <time dateTime={e.createdAt.toISOString()}>{dateTime(e.createdAt, locale)}</time>
             </p>
-            {e.reasonCode && e.reasonCode in REJECTION_NAMES && (
-              <p className="mt-1 text-slate-800">{format(m.timeline.rejection, { reason: term(REJECTION_NAMES, e.reasonCode as RejectionCode, locale) })}</p>
-            )}
+            {e.reasonName && <p className="mt-1 text-slate-800">{format(m.timeline.rejection, { reason: e.reasonName[locale] })}</p>}
             {e.comment && <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 whitespace-pre-line text-slate-800">{e.comment}</p>}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { availableActions } from "../../domain/state-machine";
 import type { StaffRole } from "../../domain/vocabulary";
 import { assessRequests, customerOrders } from "../customer-history";
 import { maskPhone } from "../mask-phone";
+import { reasonNames } from "../reasons";
 import { coreOf, customerOf, orderLinesOf, orderOf, photosOf, refundOf, requestedLinesOf, staffNameOf, timelineOf } from "./queries";
 import { currentStage, stageProgress } from "./stage-progress";
 
@@ -37,6 +38,13 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
     core.refundApprovedBy ? staffNameOf(db, core.refundApprovedBy) : null,
   ]);
 
+  // Reasons are rows (retired ones keep their words): name them for the lines, the rejection and the timeline.
+  const rejectionCodes = [core.rejectionCode, ...timeline.filter((e) => e.action === "reject").map((e) => e.reasonCode)].filter((c): c is string => !!c);
+  const [lineReasons, rejectionReasons] = await Promise.all([
+    reasonNames(db, "customer", lines?.map((l) => l.reasonCode) ?? []),
+    reasonNames(db, "rejection", rejectionCodes),
+  ]);
+
   const showAmounts = may.has("amounts");
   return {
     sections: READ_ACCESS[viewer.role].sections,
@@ -50,6 +58,7 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
       requestedRefundFen: showAmounts ? core.requestedRefundFen : null,
       approvedRefundFen: showAmounts ? core.approvedRefundFen : null,
       rejectionCode: core.rejectionCode,
+      rejectionName: core.rejectionCode ? (rejectionReasons.get(core.rejectionCode) ?? null) : null,
       appealUsed: core.appealUsed,
       goodsReceived: core.goodsReceived,
       returnCarrier: core.returnCarrier,
@@ -64,7 +73,11 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
     },
     deadline: core.deadlineAt ? { at: core.deadlineAt, stage: currentStage(core.status, core.infoReturnStatus) } : null,
     stages: stageProgress(core, timeline),
-    timeline: timeline.map((e) => ({ ...e, actorName: e.actorType === "staff" ? e.actorName : null })),
+    timeline: timeline.map((e) => ({
+      ...e,
+      actorName: e.actorType === "staff" ? e.actorName : null,
+      reasonName: e.action === "reject" && e.reasonCode ? (rejectionReasons.get(e.reasonCode) ?? null) : null,
+    })),
     allowedActions: availableActions({ ...core, infoReturnStatus: core.infoReturnStatus ?? null }, viewer.role, viewer.id),
     customer: customer ? { name: customer.name, phone: maskPhone(customer.phone) } : null,
     order:
@@ -73,7 +86,12 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
         : null,
     payment: order && may.has("payment_summary") ? { method: order.paymentMethod, totalPaidFen: order.totalPaidFen, refundedFen: order.refundedFen } : null,
     paymentDetails: order && may.has("payment_details") ? { method: order.paymentMethod, gatewayTxnId: order.gatewayTxnId, refund } : null,
-    lines: lines?.map(({ paidFen, refundFen, ...l }) => ({ ...l, paidFen: showAmounts ? paidFen : null, refundFen: showAmounts ? refundFen : null })) ?? null,
+    lines: lines?.map(({ paidFen, refundFen, ...l }) => ({
+        ...l,
+        reasonName: lineReasons.get(l.reasonCode) ?? null,
+        paidFen: showAmounts ? paidFen : null,
+        refundFen: showAmounts ? refundFen : null,
+      })) ?? null,
     photos,
     history: assessment && orders ? { facts: assessment.facts, signals: assessment.signals, earlierRequests: assessment.earlierRequests, orders } : null,
   };

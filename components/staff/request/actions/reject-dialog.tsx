@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { format } from "@/components/format";
@@ -10,8 +10,7 @@ import { requestMessages } from "@/components/i18n/request-messages";
 import { useTRPC } from "@/components/staff/trpc";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
-import { REJECTION_CODES } from "@/server/domain/vocabulary";
-import { ACTION_NAMES, REJECTION_NAMES, term } from "@/server/i18n/domain-terms";
+import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import { validationMessage } from "@/server/i18n/errors";
 import { rejectInput } from "@/server/schemas/staff";
 import type { RequestView } from "../types";
@@ -23,13 +22,19 @@ type Values = z.input<typeof rejectInput>;
 
 /**
  * Reject with a reason code and a message for the customer, previewed as the customer will
- * read it before anything is sent. (Reasons come from REJECTION_CODES until they become rows.)
+ * read it before anything is sent. The reasons are the store manager's rows; retired ones are not offered.
  */
 export function RejectDialog({ view, onClose, onConflict }: { view: RequestView; onClose: () => void; onConflict: () => void }) {
   const locale = useLocale();
   const m = requestMessages(locale);
   const trpc = useTRPC();
   const outcome = useOutcome(onConflict);
+  const reasons = useQuery(trpc.reasons.list.queryOptions({ kind: "rejection" }));
+  const offered = (reasons.data ?? []).filter((r) => !r.retired);
+  const nameOf = (code: string) => {
+    const r = offered.find((o) => o.code === code);
+    return r ? (locale === "en" ? r.nameEn : r.nameZh) : code;
+  };
   const mutation = useMutation(
     trpc.staff.reject.mutationOptions({
       onSuccess: () => {
@@ -71,9 +76,9 @@ export function RejectDialog({ view, onClose, onConflict }: { view: RequestView;
             <option value="" disabled>
               {m.actions.chooseReason}
             </option>
-            {REJECTION_CODES.map((c) => (
-              <option key={c} value={c}>
-                {term(REJECTION_NAMES, c, locale)}
+            {offered.map((r) => (
+              <option key={r.code} value={r.code}>
+                {locale === "en" ? r.nameEn : r.nameZh}
               </option>
             ))}
           </select>
@@ -86,7 +91,7 @@ export function RejectDialog({ view, onClose, onConflict }: { view: RequestView;
         <p className="text-xs font-semibold text-slate-600">{m.actions.preview}</p>
         <p data-testid="reject-preview" className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800 ring-1 ring-slate-200">
           {code && message
-            ? format(m.actions.previewLine, { rma: view.request.rmaNo, reason: term(REJECTION_NAMES, code, locale), message })
+            ? format(m.actions.previewLine, { rma: view.request.rmaNo, reason: nameOf(code), message })
             : m.actions.previewEmpty}
         </p>
       </div>
