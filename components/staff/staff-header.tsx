@@ -22,6 +22,9 @@ export function StaffHeader({ staff, locale, counts = null }: { staff: Pick<Staf
           <span className="hidden text-sm text-slate-500 md:inline">{m.app.tagline}</span>
         </div>
 
+        {/* Next to the brand on desktop; its own full-width line at the bottom on phones. */}
+        <QueueNav role={staff.role} locale={locale} counts={counts} />
+
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
           <div className="hidden text-right leading-tight sm:block">
             <div className="text-sm font-medium text-slate-900">
@@ -37,8 +40,6 @@ export function StaffHeader({ staff, locale, counts = null }: { staff: Pick<Staf
             </button>
           </form>
         </div>
-
-        <QueueNav role={staff.role} locale={locale} counts={counts} />
 
         {/* On phones the name and role get their own line instead of squeezing the buttons. */}
         <p className="w-full text-sm text-slate-700 sm:hidden">
