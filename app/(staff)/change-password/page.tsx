@@ -31,7 +31,7 @@ export default async function ChangePasswordPage() {
             {m.heading}
           </h1>
           <p className="mt-1.5 mb-6 text-sm text-slate-600">{staff.mustChangePassword ? m.intro : m.voluntaryIntro}</p>
-          <ChangePasswordForm />
+          <ChangePasswordForm oneTime={staff.mustChangePassword === true} />
         </div>
       </main>
     </div>

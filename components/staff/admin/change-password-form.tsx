@@ -19,7 +19,7 @@ import { fieldMessage } from "./form-errors";
 type Values = z.input<typeof changePasswordInput>;
 
 /** Current (one-time) password, new password twice; on success the action signs in again and opens the queue. */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ oneTime }: { oneTime: boolean }) {
   const locale = useLocale();
   const m = adminMessages(locale).password;
   const [result, setResult] = useState<ChangePasswordResult | null>(null);
@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-labelledby="change-password-heading">
       {result && !result.fieldErrors && <Alert>{result.message}</Alert>}
-      <Field label={m.current} error={error("current")}>
+      <Field label={oneTime ? m.current : m.currentPlain} error={error("current")}>
         {(p) => <input {...p} type="password" autoComplete="current-password" className={inputClass} {...form.register("current")} />}
       </Field>
       <Field label={m.next} hint={m.nextHint} error={error("next")}>
