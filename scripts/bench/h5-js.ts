@@ -7,102 +7,18 @@
  *
  * Run: npx tsx scripts/bench/h5-js.ts   (builds the app first when sources are newer than .next)
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { freePort } from "../../db/embedded";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "../seed/demo-customer";
 import { photoLikeJpeg } from "../../e2e/fixtures/h5-images";
+import { CHROMIUM, CHROMIUM_ARGS, MOBILE, NEXT_BIN, REPO, bareApp, kib, run, scriptBytes, startNext, stopNext } from "./lib/next-bytes";
 
-const REPO = path.resolve(import.meta.dirname, "../..");
-const NEXT_BIN = path.join(REPO, "node_modules", "next", "dist", "bin", "next");
-const CHROMIUM = "/usr/bin/chromium";
 const ENTRY_TARGET = 1.3;
 const PAGE_TARGET = 1.6;
-
-const kib = (bytes: number) => bytes / 1024;
-
-function run(cmd: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, cmd, { ...opts, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd.join(" ")} exited ${code}`))));
-  });
-}
-
-/** `next start` in its own process group, so stopping it also stops next-server. */
-async function startNext(cwd: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://localhost:${port}/`, { redirect: "manual" });
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stopNext(child);
-  throw new Error(`next start on ${port} did not come up`);
-}
-
-/** Stops the whole process group and waits for it, so the database is not pulled from under it. */
-async function stopNext(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-}
-
-/** Compressed bytes of Script responses for one page load in a fresh context (empty cache). */
-async function scriptBytes(browser: Browser, url: string, setup?: (ctx: BrowserContext) => Promise<void>): Promise<{ bytes: number; files: number }> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
-  await setup?.(ctx);
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Set<string>();
-  let bytes = 0;
-  let files = 0;
-  cdp.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") scripts.add(e.requestId);
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    if (scripts.has(e.requestId)) {
-      bytes += e.encodedDataLength;
-      files += 1;
-    }
-  });
-  const res = await page.goto(url, { waitUntil: "networkidle" });
-  if (!res || res.status() >= 400) throw new Error(`${url} answered ${res?.status()}`);
-  if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} redirected to ${page.url()}`);
-  await ctx.close();
-  return { bytes, files };
-}
-
-/** A bare Next.js app (one page, one layout) on this repo's node_modules, built and started. */
-async function bareApp(port: number): Promise<{ stop: () => Promise<void>; dir: string; url: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "h5-bench-bare-"));
-  symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module" }));
-  // node_modules lives outside this folder: Turbopack must be allowed to read it.
-  writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(path.parse(REPO).root)} } };\n`);
-  mkdirSync(path.join(dir, "app"));
-  writeFileSync(path.join(dir, "app", "layout.jsx"), `export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`);
-  writeFileSync(path.join(dir, "app", "page.jsx"), `export default function Page() {\n  return <h1>Hello</h1>;\n}\n`);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  await run([NEXT_BIN, "build"], { cwd: dir, env });
-  const child = await startNext(dir, port, env);
-  return { dir, url: `http://localhost:${port}/`, stop: () => stopNext(child) };
-}
 
 async function trpc<T>(base: string, proc: string, input: unknown, cookie = ""): Promise<{ data: T; setCookie: string | null }> {
   const res = await fetch(`${base}/api/trpc/${proc}`, {
@@ -143,7 +59,7 @@ async function customerSession(base: string): Promise<{ cookie: string; rmaNo: s
 
 /** Uploads a 4000×3000 photo through the return form and returns the POST body size. */
 async function compressedUploadBytes(browser: Browser, base: string, cookie: string, photo: string): Promise<number> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  const ctx = await browser.newContext(MOBILE);
   const [name, value] = cookie.split("=");
   await ctx.addCookies([{ name: name!, value: value!, url: base }]);
   const page = await ctx.newPage();
@@ -189,7 +105,7 @@ try {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: CHROMIUM_ARGS,
   });
   cleanups.unshift(() => browser.close());
 
