@@ -50,7 +50,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <span aria-hidden="true">←</span> {m.back}
       </Link>
       <RequestSummary view={view} locale={locale} now={now} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* minmax(0,1fr): a wide table scrolls inside its card instead of widening the phone page. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4 lg:order-2">
           <ActionPanel view={view} />
           <RouteSection stages={view.stages} locale={locale} />
