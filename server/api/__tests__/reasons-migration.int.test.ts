@@ -1,5 +1,5 @@
 /**
- * Migration 0005 on a database that already has requests: the enum values become rows with
+ * The reasons-as-rows migration on a database that already has requests: the enum values become rows with
  * today's names, every request keeps its reason and rejection, and the policy in force hands
  * its reason order, photo rules and disabled reasons over to the rows.
  */
@@ -15,12 +15,15 @@ const admin = postgres(inject("pgAdminUrl"), { max: 1, onnotice: () => {} });
 const name = `t_mig_reasons_${randomBytes(4).toString("hex")}`;
 let sql: postgres.Sql;
 
+/** The migration under test, found by its name so a renumbering on merge does not lose it. */
+const REASONS_TAG = journal.entries.map((e) => e.tag).find((t) => t.endsWith("_reasons_as_rows"))!;
+
 async function apply(tag: string) {
   const text = readFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), "utf8");
   for (const statement of text.split("--> statement-breakpoint")) if (statement.trim()) await sql.unsafe(statement);
 }
 
-/** The policy in force before 0005 (version 2; version 1 is an older one that must not count). */
+/** The policy in force before that migration (version 2; version 1 is an older one that must not count). */
 const policyReasons = [
   { code: "wrong_item", enabled: true, photoRequired: true },
   { code: "quality_problem", enabled: true, photoRequired: false },
@@ -37,7 +40,7 @@ beforeAll(async () => {
   const url = new URL(inject("pgAdminUrl"));
   url.pathname = `/${name}`;
   sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  const before = journal.entries.map((e) => e.tag).filter((t) => t < "0005");
+  const before = journal.entries.map((e) => e.tag).filter((t) => t < REASONS_TAG);
   for (const tag of before) await apply(tag);
   const older = { evidence: { maxPhotos: 9, reasons: policyReasons.map((r) => ({ ...r, enabled: true, photoRequired: true })) } };
   const current = { evidence: { maxPhotos: 9, reasons: policyReasons } };
@@ -58,7 +61,7 @@ beforeAll(async () => {
            FROM o, p2 RETURNING id)
     INSERT INTO return_lines (request_id, order_line_id, quantity, refund_fen, reason_code)
     SELECT rr.id, ol.id, 1, 1000, 'other' FROM rr, ol`;
-  await apply(journal.entries.find((e) => e.tag.startsWith("0005"))!.tag);
+  await apply(REASONS_TAG);
 }, 60_000);
 
 afterAll(async () => {
@@ -67,7 +70,7 @@ afterAll(async () => {
   await admin.end();
 });
 
-describe("migration 0005 with existing data", () => {
+describe("the reasons-as-rows migration with existing data", () => {
   it("keeps the request's reason and rejection, now naming rows with today's names (a disabled reason is retired, not lost)", async () => {
     const [line] = await sql`
       SELECT rl.reason_code, r.name_zh, r.name_en, r.retired_at IS NOT NULL AS retired

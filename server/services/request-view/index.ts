@@ -25,7 +25,7 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
   const may = sectionsFor(viewer.role);
   const needsOrder = may.has("order") || may.has("payment_summary") || may.has("payment_details");
 
-  const [timeline, order, orderLines, lines, photos, refund, assessment, orders, customer, firstApprover] = await Promise.all([
+  const [timeline, order, orderLines, lines, photos, refund, assessment, orders, customer, firstApprover, holderName] = await Promise.all([
     timelineOf(db, requestId),
     needsOrder ? orderOf(db, core.orderId) : null,
     may.has("order") ? orderLinesOf(db, core.orderId) : null,
@@ -36,6 +36,7 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
     may.has("history") ? customerOrders(db, core.customerId) : null,
     may.has("contact") ? customerOf(db, core.customerId) : null,
     core.refundApprovedBy ? staffNameOf(db, core.refundApprovedBy) : null,
+    core.holderId ? staffNameOf(db, core.holderId) : null,
   ]);
 
   // Reasons are rows (retired ones keep their words): name them for the lines, the rejection and the timeline.
@@ -68,6 +69,8 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
       policyId: core.policyId,
       createdAt: core.createdAt,
       updatedAt: core.updatedAt,
+      /** Who has claimed the request (others' decisions are refused while it is held). */
+      holder: core.holderId ? { id: core.holderId, name: holderName, heldAt: core.heldAt, isMe: core.holderId === viewer.id } : null,
       /** The first of two finance signatures, so the second signer sees who gave it. */
       refundApprovedBy: firstApprover,
     },

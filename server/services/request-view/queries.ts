@@ -28,6 +28,8 @@ export async function coreOf(db: DbOrTx, requestId: string) {
       returnTrackingNo: returnRequests.returnTrackingNo,
       deadlineAt: returnRequests.deadlineAt,
       version: returnRequests.version,
+      holderId: returnRequests.holderId,
+      heldAt: returnRequests.heldAt,
       createdAt: returnRequests.createdAt,
       updatedAt: returnRequests.updatedAt,
     })
