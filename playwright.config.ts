@@ -41,7 +41,8 @@ export default defineConfig({
     command: "npx tsx scripts/e2e-server.ts",
     url: `${BASE_URL}/login`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // The first run builds the app (next build), which takes minutes on a 2-core machine.
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM lets the script stop Next and PostgreSQL and delete its temporary data folder.
