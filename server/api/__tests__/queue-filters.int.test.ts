@@ -80,6 +80,18 @@ describe("filters", () => {
     expect(ids(await cs.staff.queue({ category: "no-such-category" }))).toEqual([]);
   });
 
+  it("category: a request with lines in two categories is found under each, and only there", async () => {
+    const made = await makeOrder(db, [{ priceFen: 30_00 }, { priceFen: 40_00 }], { phone: "13500003333" });
+    const { res } = await submitFor(db, made, "refund_only");
+    const [first, second] = made.lines.map((l) => l.category.code);
+    expect(ids(await cs.staff.queue({ category: first! }))).toEqual([res.id]);
+    expect(ids(await cs.staff.queue({ category: second! }))).toEqual([res.id]);
+    // Another request's category does not bring this one in.
+    expect(ids(await cs.staff.queue({ category: small.made.lines[0]!.category.code }))).not.toContain(res.id);
+    // Not left in customer service's queue for the tests after this one.
+    await db.update(returnRequests).set({ status: "cancelled" }).where(eq(returnRequests.id, res.id));
+  });
+
   it("amount range (fen, inclusive)", async () => {
     // An exchange asks for no money back: 0 fen.
     expect(ids(await cs.staff.queue({ minFen: 50_00, maxFen: 900_00 })).sort()).toEqual([small.id, big.id].sort());
