@@ -139,7 +139,7 @@ async function seed(sql: postgres.Sql, n: number) {
       FROM (SELECT substr(order_no, 2)::int AS g, * FROM orders) o
       CROSS JOIN LATERAL (SELECT ${statusCase} AS status) st;
       INSERT INTO return_lines (request_id, order_line_id, quantity, refund_fen, reason_code)
-      SELECT r.id, ol.id, 1, r.requested_refund_fen, (ARRAY['quality_problem','wrong_item','size_not_fit','no_longer_wanted','not_as_described']::reason_code[])[1 + abs(hashtext(r.rma_no)) % 5]
+      SELECT r.id, ol.id, 1, r.requested_refund_fen, (ARRAY['quality_problem','wrong_item','size_not_fit','no_longer_wanted','not_as_described']::text[])[1 + abs(hashtext(r.rma_no)) % 5]
       FROM return_requests r JOIN order_lines ol ON ol.order_id = r.order_id;`),
   );
   await step("ANALYZE", () => sql.unsafe("ANALYZE"));
