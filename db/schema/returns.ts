@@ -85,7 +85,9 @@ export const returnRequests = pgTable(
     // The queue's keyset order per status: (deadline NULLS LAST, created_at, id). A missing deadline sorts as
     // 'infinity' so the order is one row comparison an index can seek to (docs/decisions/009-staff-queue.md).
     index("return_requests_queue_idx").on(t.status, sql`coalesce(${t.deadlineAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
-    index("return_requests_category_idx").using("gin", t.categoryIds),
+    // The category filter within one status of the queue: GIN over (status, category_ids) through
+    // btree_gin, so each status branch reads only its own matches (migration creates the extension).
+    index("return_requests_status_category_idx").using("gin", t.status, t.categoryIds),
     // The navigation counts: every open request by status and deadline, read index-only. The
     // predicate is the open statuses literally; counts.ts names them the same way so the
     // planner can prove the query is covered.
