@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { GENESIS_HASH } from "../../server/domain/history";
+import { OPEN_STATUSES_SQL } from "../../server/domain/open-statuses";
 import type { Route } from "../../server/domain/route";
 import { skus } from "./catalog";
 import { customers } from "./customers";
@@ -48,6 +49,14 @@ export const returnRequests = pgTable(
     returnTrackingNo: text(),
     deadlineAt: timestamp({ withTimezone: true }),
     /**
+     * The categories of the request's lines (distinct ids), written with the request at
+     * submission: the queue's category filter reads this one column through a GIN index
+     * instead of joining lines → order lines → SKUs → products for every candidate row. Lines
+     * never change after submission; a product moved to another category later keeps its
+     * requests under the category they were filed in (docs/decisions/009-staff-queue.md).
+     */
+    categoryIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /**
      * The staff user who claimed the request (work in hand; others may not decide it). Claiming
      * does not change the status; it is recorded in the history like any other step.
      */
@@ -76,6 +85,13 @@ export const returnRequests = pgTable(
     // The queue's keyset order per status: (deadline NULLS LAST, created_at, id). A missing deadline sorts as
     // 'infinity' so the order is one row comparison an index can seek to (docs/decisions/009-staff-queue.md).
     index("return_requests_queue_idx").on(t.status, sql`coalesce(${t.deadlineAt}, 'infinity'::timestamptz)`, t.createdAt, t.id),
+    // The category filter within one status of the queue: GIN over (status, category_ids) through
+    // btree_gin, so each status branch reads only its own matches (migration creates the extension).
+    index("return_requests_status_category_idx").using("gin", t.status, t.categoryIds),
+    // The navigation counts: every open request by status and deadline, read index-only. The
+    // predicate is the open statuses literally; counts.ts names them the same way so the
+    // planner can prove the query is covered.
+    index("return_requests_open_deadline_idx").on(t.status, t.deadlineAt).where(sql.raw(`status IN (${OPEN_STATUSES_SQL})`)),
     index("return_requests_holder_idx").on(t.holderId).where(sql`${t.holderId} IS NOT NULL`),
     index("return_requests_tracking_idx").on(t.returnTrackingNo).where(sql`${t.returnTrackingNo} IS NOT NULL`),
     foreignKey({ name: "return_requests_rejection_reason_fk", columns: [t.rejectionKind, t.rejectionCode], foreignColumns: [returnReasons.kind, returnReasons.code] }),

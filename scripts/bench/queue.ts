@@ -8,8 +8,9 @@
  *
  *   npx tsx scripts/bench/seed-volume.ts   # once
  *   npm run bench:queue                     # BENCH_SAMPLES=40 BENCH_PORT=3190
+ *   BENCH_HTTP=0 npm run bench:queue        # service times only: no build, no server
  *
- * Needs a production build (`npm run build`) of the current sources.
+ * Needs a production build (`npm run build`) of the current sources (unless BENCH_HTTP=0).
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -28,6 +29,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const BASE = `http://localhost:${PORT}`;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const WARMUP = 5;
+const HTTP = process.env.BENCH_HTTP !== "0";
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => n.toFixed(1).padStart(7);
@@ -105,14 +107,14 @@ async function main() {
   console.log(`${n.toLocaleString()} requests in ${BENCH_DATA_DIR}`);
 
   const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", AUTH_URL: BASE, DEMO_MODE: "0", PORT: String(PORT) };
-  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], { env, stdio: "ignore" });
+  const next = HTTP ? spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], { env, stdio: "ignore" }) : null;
   try {
-    await waitFor(`${BASE}/login`);
+    if (HTTP) await waitFor(`${BASE}/login`);
     const cookies = {} as Record<StaffRole, string>;
     const staffIds = {} as Record<StaffRole, string>;
     for (const s of DEMO_STAFF) {
-      if (cookies[s.role]) continue;
-      cookies[s.role] = await signIn(s.email);
+      if (cookies[s.role] || staffIds[s.role]) continue;
+      if (HTTP) cookies[s.role] = await signIn(s.email);
       const [row] = (await client`SELECT id FROM staff_users WHERE email = ${s.email}`) as unknown as [{ id: string }];
       staffIds[s.role] = row.id;
     }
@@ -164,8 +166,8 @@ async function main() {
     console.log(`\n${"scenario".padEnd(30)} ${"HTTP p50".padStart(8)} ${"p95".padStart(7)}   ${"service p50".padStart(11)} ${"p95".padStart(7)}  rows   (ms, ${SAMPLES} samples)`);
     const results: { s: Scenario; p95: number }[] = [];
     for (const s of scenarios) {
-      const out = (await trpcGet(cookies[s.role], s.procedure, s.input)) as { items?: unknown[] };
-      const http = await time(() => trpcGet(cookies[s.role], s.procedure, s.input));
+      const out = (HTTP ? await trpcGet(cookies[s.role], s.procedure, s.input) : await direct(s)()) as { items?: unknown[] };
+      const http = HTTP ? await time(() => trpcGet(cookies[s.role], s.procedure, s.input)) : [Number.NaN];
       const svc = await time(direct(s));
       const rows = Array.isArray(out?.items) ? String(out.items.length) : "-";
       console.log(`${s.name.padEnd(30)} ${ms(pct(http, 50))} ${ms(pct(http, 95))}   ${ms(pct(svc, 50)).padStart(11)} ${ms(pct(svc, 95))}  ${rows.padStart(4)}`);
@@ -200,7 +202,7 @@ async function main() {
       await explain("with the queue indexes", false);
     }
   } finally {
-    next.kill("SIGTERM");
+    next?.kill("SIGTERM");
     await client.end();
     await database.stop();
   }

@@ -135,6 +135,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         // An exchange sends goods, not money: nothing is refundable on it.
         requestedRefundFen,
         deadlineAt: deadlineFor(status, policy.policy, now),
+        categoryIds: [...new Set(priced.map((p) => p.line.categoryId))],
         idempotencyKey: input.idempotencyKey,
         now,
         lines: priced.map(({ wanted, refundFen }) => ({

@@ -3,9 +3,10 @@
  * Requests are submitted through the customer API, then shaped with plain SQL where the test
  * needs a value the lifecycle would take days to reach (a channel, a deadline, a tracking number).
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { channels, orders, returnRequests } from "../../../db/schema";
+import { channels, customers, orders, returnRequests } from "../../../db/schema";
+import { NAME_MATCH_BOUND } from "../../services/queue/name-match";
 import { createTestDatabase } from "../../test/db";
 import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor } from "../../test/fixtures";
 
@@ -80,6 +81,18 @@ describe("filters", () => {
     expect(ids(await cs.staff.queue({ category: "no-such-category" }))).toEqual([]);
   });
 
+  it("category: a request with lines in two categories is found under each, and only there", async () => {
+    const made = await makeOrder(db, [{ priceFen: 30_00 }, { priceFen: 40_00 }], { phone: "13500003333" });
+    const { res } = await submitFor(db, made, "refund_only");
+    const [first, second] = made.lines.map((l) => l.category.code);
+    expect(ids(await cs.staff.queue({ category: first! }))).toEqual([res.id]);
+    expect(ids(await cs.staff.queue({ category: second! }))).toEqual([res.id]);
+    // Another request's category does not bring this one in.
+    expect(ids(await cs.staff.queue({ category: small.made.lines[0]!.category.code }))).not.toContain(res.id);
+    // Not left in customer service's queue for the tests after this one.
+    await db.update(returnRequests).set({ status: "cancelled" }).where(eq(returnRequests.id, res.id));
+  });
+
   it("amount range (fen, inclusive)", async () => {
     // An exchange asks for no money back: 0 fen.
     expect(ids(await cs.staff.queue({ minFen: 50_00, maxFen: 900_00 })).sort()).toEqual([small.id, big.id].sort());
@@ -145,6 +158,18 @@ describe("search", () => {
     expect(ids(await cs.staff.queue({ q: "顾客" })).sort()).toEqual([small.id, big.id, exchange.id].sort());
     // LIKE wildcards are taken literally.
     expect(ids(await cs.staff.queue({ q: "%%%" }))).toEqual([]);
+  });
+
+  it("by a name more customers share than the bound: the queue is walked, the same requests are found", async () => {
+    // More customers named 重名… than name-match.ts lists by id, none with a request but one.
+    await db.execute(sql`INSERT INTO customers (phone, name)
+      SELECT '1450000' || lpad(g::text, 4, '0'), '重名客' || g FROM generate_series(1, ${NAME_MATCH_BOUND + 1}) g`);
+    await db.update(customers).set({ name: "重名客甲" }).where(eq(customers.id, big.made.customer.id));
+    expect(ids(await cs.staff.queue({ q: "重名客" }))).toEqual([big.id]);
+    expect(ids(await cs.staff.queue({ q: "重名" }))).toEqual([big.id]);
+    // Order number and tracking number still match on that path's text condition too.
+    expect(ids(await cs.staff.queue({ q: big.made.order.orderNo }))).toEqual([big.id]);
+    await db.update(customers).set({ name: big.made.customer.name }).where(eq(customers.id, big.made.customer.id));
   });
 
   it("search combines with filters and role scope", async () => {

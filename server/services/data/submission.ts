@@ -41,6 +41,7 @@ export interface ContextLine {
   quantity: number;
   paidFen: number;
   claimedQuantity: number;
+  categoryId: string;
   categoryCode: string;
   highValue: boolean;
   returnable: boolean;
@@ -109,7 +110,7 @@ export async function submissionContext(
            AND r.created_at < ${ts(q.now)}::timestamptz) AS prior_returns,
       (SELECT coalesce(json_agg(l), '[]'::json) FROM (
          SELECT ol.id, ol.sku_id AS "skuId", ol.title, ol.quantity, ol.paid_fen AS "paidFen", ol.claimed_quantity AS "claimedQuantity",
-                c.code AS "categoryCode", c.high_value AS "highValue", c.returnable, c.return_window_days AS "returnWindowDays",
+                c.id AS "categoryId", c.code AS "categoryCode", c.high_value AS "highValue", c.returnable, c.return_window_days AS "returnWindowDays",
                 (SELECT coalesce(sum(rl.refund_fen), 0)::int
                    FROM return_lines rl JOIN return_requests rr ON rr.id = rl.request_id
                    WHERE rl.order_line_id = ol.id AND rr.status::text <> ALL(${q.releasedStatuses as string[]}::text[])) AS "heldFen",
@@ -154,6 +155,8 @@ export interface NewSubmission {
   policyId: string;
   requestedRefundFen: number;
   deadlineAt: Date | null;
+  /** The distinct categories of the lines (return_requests.category_ids, the queue's category filter). */
+  categoryIds: string[];
   idempotencyKey: string;
   now: Date;
   lines: { orderLineId: string; quantity: number; refundFen: number; reasonCode: ReasonCode; note: string | null; exchangeSkuId: string | null }[];
@@ -184,9 +187,9 @@ export async function insertSubmission(sql: TxSql, s: NewSubmission): Promise<vo
   await sql`
     WITH request AS (
       INSERT INTO return_requests (id, rma_no, order_id, customer_id, type, status, route, policy_id, requested_refund_fen,
-                                   deadline_at, idempotency_key, created_at, updated_at, last_event_seq, last_event_hash)
+                                   deadline_at, category_ids, idempotency_key, created_at, updated_at, last_event_seq, last_event_hash)
       VALUES (${s.id}, ${s.rmaNo}, ${s.orderId}, ${s.customerId}, ${s.type}, ${s.status}, ${jsonText(s.route)}::jsonb, ${s.policyId},
-              ${s.requestedRefundFen}, ${tsOrNull(s.deadlineAt)}::timestamptz, ${s.idempotencyKey}, ${ts(s.now)}::timestamptz,
+              ${s.requestedRefundFen}, ${tsOrNull(s.deadlineAt)}::timestamptz, ${s.categoryIds}::uuid[], ${s.idempotencyKey}, ${ts(s.now)}::timestamptz,
               ${ts(s.now)}::timestamptz, ${e.seq}, ${e.hash})
       RETURNING id
     ), line AS (

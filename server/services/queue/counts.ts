@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
+import { OPEN_STATUSES_SQL } from "../../domain/open-statuses";
 import { TERMINAL_STATUSES, type ReturnStatus, type StaffRole } from "../../domain/vocabulary";
 import { scopeStatuses } from "./scope";
 
@@ -14,11 +15,14 @@ export interface QueueCount {
 const DUE_SOON_MS = 24 * 3_600_000;
 
 /**
- * The navigation's numbers: open requests per status in one grouped query (over the queue
- * index), summed to the viewer's queue, with how many are overdue or due within 24 hours.
+ * The navigation's numbers: open requests per status in one grouped query, summed to the
+ * viewer's queue, with how many are overdue or due within 24 hours. The query reads only the
+ * partial index of open requests (status, deadline_at), index-only: the open statuses are
+ * written as the same literals as that index's predicate (OPEN_STATUSES_SQL), which the planner
+ * needs to see that the index covers them. Through the queue index it was a bitmap heap scan of
+ * every open row, ~0.7 s at a million requests (docs/benchmarks/queue.md).
  */
 export async function queueCounts(db: DbOrTx, role: StaffRole, now = new Date()) {
-  const open = scopeStatuses("admin");
   const rows = await db.execute<{ status: ReturnStatus; total: number; overdue: number; due_soon: number }>(sql`
     SELECT status,
            count(*)::int AS total,
@@ -26,7 +30,7 @@ export async function queueCounts(db: DbOrTx, role: StaffRole, now = new Date())
            count(*) FILTER (WHERE deadline_at >= ${now.toISOString()}::timestamptz
                             AND deadline_at < ${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz)::int AS due_soon
     FROM return_requests
-    WHERE status IN (${sql.join(open.map((s) => sql`${s}::return_status`), sql`, `)})
+    WHERE status IN (${sql.raw(OPEN_STATUSES_SQL)})
     GROUP BY status`);
   const byStatus: Partial<Record<ReturnStatus, QueueCount>> = {};
   for (const r of rows) byStatus[r.status] = { total: Number(r.total), overdue: Number(r.overdue), dueSoon: Number(r.due_soon) };

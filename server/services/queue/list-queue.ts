@@ -6,7 +6,8 @@ import { toDate, toDateOrNull } from "../data/values";
 import { maskPhone } from "../mask-phone";
 import { decodeCursor, encodeCursor, type QueueKey } from "./cursor";
 import { scopeStatuses } from "./scope";
-import { classifySearch, likeEscape, type SearchTerm } from "./search-term";
+import { matchCustomerNames, uuidArray, type NameMatch } from "./name-match";
+import { classifySearch, type SearchTerm } from "./search-term";
 
 export interface QueueViewer {
   id: string;
@@ -58,13 +59,9 @@ function filterConditions(f: QueueFilters, viewer: QueueViewer, now: Date): SQL[
     where.push(sql`EXISTS (SELECT 1 FROM orders o JOIN channels ch ON ch.id = o.channel_id WHERE o.id = r.order_id AND ch.code = ${f.channel}::channel_code)`);
   }
   if (f.category) {
-    where.push(sql`EXISTS (
-      SELECT 1 FROM return_lines rl
-      JOIN order_lines ol ON ol.id = rl.order_line_id
-      JOIN skus s ON s.id = ol.sku_id
-      JOIN products p ON p.id = s.product_id
-      JOIN categories cat ON cat.id = p.category_id
-      WHERE rl.request_id = r.id AND cat.code = ${f.category})`);
+    // The request's own copy of its categories (written at submission), through its GIN index;
+    // an unknown code gives ARRAY[NULL], which contains nothing.
+    where.push(sql`r.category_ids @> ARRAY[(SELECT cat.id FROM categories cat WHERE cat.code = ${f.category})]`);
   }
   return where;
 }
@@ -72,9 +69,10 @@ function filterConditions(f: QueueFilters, viewer: QueueViewer, now: Date): SQL[
 /**
  * The requests a search matches, as a set of ids, each form on its own index: RMA (unique),
  * phone (unique) and its last four (expression index), order number (unique), return tracking
- * number, customer name (pg_trgm: any part of the name; prefix when under three characters).
+ * number, customer name (customers matched first by pg_trgm, see name-match.ts, then their
+ * requests by return_requests_customer_idx).
  */
-function searchIds(term: SearchTerm): SQL {
+function searchIds(term: SearchTerm, names: NameMatch | null): SQL {
   switch (term.kind) {
     case "rma":
       return sql`SELECT id FROM return_requests WHERE rma_no = ${term.value}`;
@@ -83,12 +81,22 @@ function searchIds(term: SearchTerm): SQL {
     case "phoneLast4":
       return sql`SELECT id FROM return_requests WHERE customer_id IN (SELECT id FROM customers WHERE right(phone, 4) = ${term.value})`;
     case "text": {
-      const name = [...term.value].length < 3 ? `${likeEscape(term.value)}%` : `%${likeEscape(term.value)}%`;
+      const byName = names?.kind === "few" ? sql`UNION SELECT id FROM return_requests WHERE customer_id = ANY(${uuidArray(names.customerIds)}::uuid[])` : sql``;
       return sql`SELECT id FROM return_requests WHERE order_id IN (SELECT id FROM orders WHERE order_no = ${term.value})
         UNION SELECT id FROM return_requests WHERE return_tracking_no = ${term.value}
-        UNION SELECT id FROM return_requests WHERE customer_id IN (SELECT id FROM customers WHERE name ILIKE ${name})`;
+        ${byName}`;
     }
   }
+}
+
+/**
+ * A text search whose name matches more customers than NAME_MATCH_BOUND, as a condition on each
+ * row met while walking the queue index: with that many matches the first page is found early.
+ */
+function textCondition(value: string, pattern: string): SQL {
+  return sql`(r.customer_id IN (SELECT id FROM customers WHERE name ILIKE ${pattern})
+    OR r.order_id IN (SELECT id FROM orders WHERE order_no = ${value})
+    OR r.return_tracking_no = ${value})`;
 }
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
@@ -100,7 +108,8 @@ const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`
  * Without a search, each status of the scope is read from its own stretch of the queue index
  * (status, key…), at most `limit` rows each, and the pieces are merged: an IN over several
  * statuses would make PostgreSQL collect and sort every row of them. With a search, the few
- * matching ids come first and are sorted directly.
+ * matching ids come first and are sorted directly; a name matching very many customers is the
+ * exception (checked on each row of the walk instead, see name-match.ts).
  */
 export async function listQueue(db: DbOrTx, viewer: QueueViewer, f: QueueFilters & { cursor?: string; limit?: number }, now = new Date()): Promise<QueuePage> {
   const limit = f.limit ?? 50;
@@ -119,12 +128,17 @@ export async function listQueue(db: DbOrTx, viewer: QueueViewer, f: QueueFilters
     WHERE ${statusCondition} AND ${and([...common, ...extra])}
     ORDER BY ${KEY}
     LIMIT ${limit + 1})`;
-  const pageIds = term
-    ? branch(sql`r.status IN (${sql.join(statuses.map((s) => sql`${s}::return_status`), sql`, `)})`, [sql`r.id IN (${searchIds(term)})`])
-    : sql.join(
-        statuses.map((s) => branch(sql`r.status = ${s}::return_status`, [])),
-        sql` UNION ALL `,
-      );
+  const names = term?.kind === "text" ? await matchCustomerNames(db, term.value) : null;
+  const walk = (extra: SQL[]) =>
+    sql.join(
+      statuses.map((s) => branch(sql`r.status = ${s}::return_status`, extra)),
+      sql` UNION ALL `,
+    );
+  const pageIds = !term
+    ? walk([])
+    : term.kind === "text" && names?.kind === "many"
+      ? walk([textCondition(term.value, names.pattern)])
+      : branch(sql`r.status IN (${sql.join(statuses.map((s) => sql`${s}::return_status`), sql`, `)})`, [sql`r.id IN (${searchIds(term, names)})`]);
 
   const rows = await db.execute<Record<string, unknown>>(sql`
     SELECT r.id, r.rma_no AS "rmaNo", r.type, r.status, r.requested_refund_fen AS "requestedRefundFen",
