@@ -26,7 +26,7 @@ try {
     await page.goto(`${base}/login`);
     await page.locator('input[type="email"]').fill(staff.email);
     await page.locator('input[type="password"]').fill(staff.password);
-    await page.locator('button[type="submit"]').click();
+    await page.getByRole("button", { name: "登录", exact: true }).click();
     await page.waitForURL(/\/dashboard/);
     const cookies = await ctx.cookies();
     await ctx.close();

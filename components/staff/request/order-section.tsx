@@ -59,7 +59,8 @@ export function OrderSection({ view, locale }: { view: RequestView; locale: Loca
         )}
       </dl>
       {order && order.lines.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
+        // On a phone the table scrolls sideways: the box is focusable and named so the keyboard can scroll it too.
+        <div role="region" aria-label={m.order.linesTable} tabIndex={0} className="mt-4 overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent-600">
           <table className="w-full min-w-[28rem] text-left text-sm">
             <thead className="border-b border-slate-200 text-xs text-slate-600">
               <tr>
