@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { dateTime, format } from "@/components/format";
 import { useLocale } from "@/components/i18n/locale-context";
 import { requestMessages } from "@/components/i18n/request-messages";
 import { Alert } from "@/components/ui/alert";
@@ -33,6 +34,8 @@ export function ActionPanel({ view }: { view: RequestView }) {
   const [help, setHelp] = useState(false);
   const helpButton = useRef<HTMLButtonElement>(null);
   const actions = STAFF_ACTIONS.filter((a) => view.allowedActions.includes(a));
+  // Someone else's hold is why the list is empty (the server refuses their decisions): say so.
+  const heldByOther = view.request.holder && !view.request.holder.isMe ? view.request.holder : null;
 
   const close = () => setOpen(null);
   const onConflict = () => setConflict(true);
@@ -110,7 +113,15 @@ export function ActionPanel({ view }: { view: RequestView }) {
         }
       />
       {conflict && <Alert className="mb-3">{m.actions.conflict}</Alert>}
-      {actions.length === 0 ? (
+      {heldByOther && (
+        <Alert tone="info" live={false} className="mb-3">
+          {format(m.hold.heldByOther, {
+            name: heldByOther.name ?? m.hold.someone,
+            since: heldByOther.heldAt ? format(m.hold.since, { at: dateTime(heldByOther.heldAt, locale) }) : "",
+          })}
+        </Alert>
+      )}
+      {heldByOther && actions.length === 0 ? null : actions.length === 0 ? (
         <p className="text-sm text-slate-600">{m.actions.none}</p>
       ) : (
         <div className="flex flex-wrap gap-2">
