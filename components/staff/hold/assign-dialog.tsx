@@ -73,7 +73,7 @@ export function AssignDialog({ request, locale, onClose }: { request: AssignTarg
       onClose={onClose}
       title={format(t.assignTitle, { rma: request.rmaNo })}
       description={format(t.assignBody, { status: term(STATUS_NAMES, request.status, locale) })}
-      size="sm"
+      size="md"
       dismissible={!pending}
       footer={
         <>

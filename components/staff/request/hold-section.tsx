@@ -39,7 +39,7 @@ export function HoldSection({ view, role, locale }: { view: RequestView; role: S
       {mode === "claim" && <p className="mt-1 text-xs text-slate-600">{t.claimHint}</p>}
       {(mode || canAssign) && (
         <div className="mt-3 flex flex-wrap gap-2">
-          {mode && <HoldButton requestId={r.id} rmaNo={r.rmaNo} mode={mode} locale={locale} />}
+          {mode && <HoldButton requestId={r.id} rmaNo={r.rmaNo} mode={mode} locale={locale} compact={false} />}
           {canAssign && <AssignButton request={{ id: r.id, rmaNo: r.rmaNo, status: r.status, holderId: holder?.id ?? null }} locale={locale} />}
         </div>
       )}

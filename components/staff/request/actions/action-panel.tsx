@@ -7,7 +7,7 @@ import { requestMessages } from "@/components/i18n/request-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { Action } from "@/server/domain/vocabulary";
+import type { Action, StaffRole } from "@/server/domain/vocabulary";
 import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import type { RequestView } from "../types";
 import { InfoDialog } from "./info-dialog";
@@ -25,7 +25,7 @@ const DANGER: readonly Action[] = ["reject"];
  * form; keyboard shortcuts for the frequent ones. After a version conflict the panel says
  * someone acted first while the page reloads the current state.
  */
-export function ActionPanel({ view }: { view: RequestView }) {
+export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRole }) {
   const m = requestMessages(useLocale());
   const locale = useLocale();
   const [open, setOpen] = useState<Action | null>(null);
@@ -115,7 +115,7 @@ export function ActionPanel({ view }: { view: RequestView }) {
       {conflict && <Alert className="mb-3">{m.actions.conflict}</Alert>}
       {heldByOther && (
         <Alert tone="info" live={false} className="mb-3">
-          {format(m.hold.heldByOther, {
+          {format(role === "admin" ? m.hold.heldByOtherAdmin : m.hold.heldByOther, {
             name: heldByOther.name ?? m.hold.someone,
             since: heldByOther.heldAt ? format(m.hold.since, { at: dateTime(heldByOther.heldAt, locale) }) : "",
           })}

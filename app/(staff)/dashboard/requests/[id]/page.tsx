@@ -57,7 +57,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4 lg:order-2">
           <HoldSection view={view} role={role} locale={locale} />
-          <ActionPanel view={view} />
+          <ActionPanel view={view} role={role} />
           <RouteSection stages={view.stages} locale={locale} />
         </div>
         <div className="space-y-4 lg:order-1">
