@@ -21,6 +21,10 @@ export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // CI is a 2-core machine that builds, seeds and serves while the browser runs: generous waits, no
+  // retries. Nothing here measures speed (benchmarks do, in scripts/bench).
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   use: {
     baseURL: BASE_URL,

@@ -76,7 +76,7 @@ const zhCN = {
   },
   history: {
     orders: "订单数",
-    returns: "退换货数",
+    returns: "有退换的订单",
     rate: "退货率",
     rejections: "曾被驳回",
     mismatches: "验货不符",
@@ -88,7 +88,7 @@ const zhCN = {
     mismatchTag: "验货不符",
   },
   signals: {
-    high_return_rate: "退货率高：{returns} 次退换 / {orders} 个订单（{rate}，阈值 {threshold}）",
+    high_return_rate: "退货率高：{returns} / {orders} 个订单有退换（{rate}，阈值 {threshold}）",
     earlier_rejections: "以往有 {count} 个申请被驳回",
     earlier_mismatches: "以往有 {count} 次验货不符",
     amount_above_average: "金额 {amount} 远高于以往平均 {average}（{multiple}）",
@@ -244,7 +244,7 @@ const en: RequestMessages = {
   },
   history: {
     orders: "Orders",
-    returns: "Returns",
+    returns: "Orders with a return",
     rate: "Return rate",
     rejections: "Rejected before",
     mismatches: "Inspection mismatches",
@@ -256,7 +256,7 @@ const en: RequestMessages = {
     mismatchTag: "Mismatch",
   },
   signals: {
-    high_return_rate: "High return rate: {returns} returns / {orders} orders ({rate}, threshold {threshold})",
+    high_return_rate: "High return rate: {returns} of {orders} orders returned ({rate}, threshold {threshold})",
     earlier_rejections: "{count} earlier request(s) rejected",
     earlier_mismatches: "{count} earlier inspection mismatch(es)",
     amount_above_average: "Amount {amount} far above the earlier average {average} ({multiple})",

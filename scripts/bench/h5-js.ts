@@ -8,14 +8,13 @@
  * Run: npx tsx scripts/bench/h5-js.ts   (builds the app first when sources are newer than .next)
  */
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { freePort } from "../../db/embedded";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "../seed/demo-customer";
 import { photoLikeJpeg } from "../../e2e/fixtures/h5-images";
-import { CHROMIUM, CHROMIUM_ARGS, MOBILE, NEXT_BIN, REPO, bareApp, kib, run, scriptBytes, startNext, stopNext } from "./lib/next-bytes";
+import { CHROMIUM, CHROMIUM_ARGS, MOBILE, kib, scriptBytes, startBenchApps } from "./lib/next-bytes";
 
 const ENTRY_TARGET = 1.3;
 const PAGE_TARGET = 1.6;
@@ -78,25 +77,8 @@ async function compressedUploadBytes(browser: Browser, base: string, cookie: str
   return bytes;
 }
 
-const work = mkdtempSync(path.join(tmpdir(), "h5-bench-"));
-chmodSync(work, 0o755);
-const cleanups: (() => void | Promise<void>)[] = [() => rmSync(work, { recursive: true, force: true })];
+const { base, bareUrl, cleanups } = await startBenchApps("h5-bench-");
 try {
-  process.env.DATA_DIR = path.join(work, "data");
-  process.env.EMBEDDED_PG_PORT = String(await freePort());
-  const { prepare } = await import("../prepare");
-  const { buildIsStale } = await import("../run-next");
-  const { env, stop } = await prepare({ seed: true });
-  cleanups.unshift(stop);
-  const appPort = await freePort();
-  const appEnv = { ...env, AUTH_URL: `http://localhost:${appPort}`, NEXT_TELEMETRY_DISABLED: "1" };
-  if (buildIsStale()) await run([NEXT_BIN, "build"], { cwd: REPO, env: appEnv });
-  const app = await startNext(REPO, appPort, appEnv);
-  cleanups.unshift(() => stopNext(app));
-  const bare = await bareApp(await freePort());
-  cleanups.unshift(() => rmSync(bare.dir, { recursive: true, force: true }), bare.stop);
-
-  const base = `http://localhost:${appPort}`;
   const { cookie, rmaNo } = await customerSession(base);
   const signedIn = async (ctx: BrowserContext) => {
     const [name, value] = cookie.split("=");
@@ -109,7 +91,7 @@ try {
   });
   cleanups.unshift(() => browser.close());
 
-  const floor = (await scriptBytes(browser, bare.url)).bytes;
+  const floor = (await scriptBytes(browser, bareUrl)).bytes;
   const routes = [
     { route: "/", target: ENTRY_TARGET, signedIn: false },
     { route: `/orders/${DEMO_ORDER_NO}/return`, target: PAGE_TARGET, signedIn: true },
@@ -122,7 +104,9 @@ try {
     rows.push({ ...r, bytes, files });
   }
 
-  const photoFile = path.join(work, "photo-4000x3000.jpg");
+  const photoDir = mkdtempSync(path.join(tmpdir(), "h5-bench-photo-"));
+  cleanups.unshift(() => rmSync(photoDir, { recursive: true, force: true }));
+  const photoFile = path.join(photoDir, "photo-4000x3000.jpg");
   const original = await photoLikeJpeg(4000, 3000);
   writeFileSync(photoFile, original);
   const uploaded = await compressedUploadBytes(browser, base, cookie, photoFile);

@@ -6,35 +6,14 @@
  *
  * Run: npm run bench:staff   (builds the app first when sources are newer than .next)
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium, type BrowserContext, type Cookie } from "@playwright/test";
-import { freePort } from "../../db/embedded";
 import { DEMO_STAFF } from "../../server/auth/demo-accounts";
-import { CHROMIUM, CHROMIUM_ARGS, NEXT_BIN, REPO, bareApp, kib, run, scriptBytes, startNext, stopNext } from "./lib/next-bytes";
+import { CHROMIUM, CHROMIUM_ARGS, kib, scriptBytes, startBenchApps } from "./lib/next-bytes";
 
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "zh-CN" };
 
-const work = mkdtempSync(path.join(tmpdir(), "staff-bench-"));
-chmodSync(work, 0o755);
-const cleanups: (() => void | Promise<void>)[] = [() => rmSync(work, { recursive: true, force: true })];
+const { base, bareUrl, cleanups } = await startBenchApps("staff-bench-");
 try {
-  process.env.DATA_DIR = path.join(work, "data");
-  process.env.EMBEDDED_PG_PORT = String(await freePort());
-  const { prepare } = await import("../prepare");
-  const { buildIsStale } = await import("../run-next");
-  const { env, stop } = await prepare({ seed: true });
-  cleanups.unshift(stop);
-  const appPort = await freePort();
-  const base = `http://localhost:${appPort}`;
-  const appEnv = { ...env, AUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
-  if (buildIsStale()) await run([NEXT_BIN, "build"], { cwd: REPO, env: appEnv });
-  const app = await startNext(REPO, appPort, appEnv);
-  cleanups.unshift(() => stopNext(app));
-  const bare = await bareApp(await freePort());
-  cleanups.unshift(() => rmSync(bare.dir, { recursive: true, force: true }), bare.stop);
-
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   cleanups.unshift(() => browser.close());
 
@@ -70,7 +49,7 @@ try {
   const admin = await sessionOf("admin");
   const as = (cookies: Cookie[]) => async (ctx: BrowserContext) => ctx.addCookies(cookies);
 
-  const floor = (await scriptBytes(browser, bare.url, undefined, DESKTOP)).bytes;
+  const floor = (await scriptBytes(browser, bareUrl, undefined, DESKTOP)).bytes;
   const routes = [
     { route: "/login", who: "—", setup: undefined },
     { route: "/dashboard", who: "cs", setup: as(cs) },

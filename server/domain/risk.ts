@@ -31,7 +31,11 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 export interface RiskFacts {
   /** The customer's orders (all channels). */
   orders: number;
-  /** The customer's return requests, this one included, not counting those they cancelled themselves. */
+  /**
+   * The customer's orders with a return request (this one included, those they cancelled
+   * themselves not counted). Orders, not requests: two requests on one order are one returned
+   * order, so the rate stays a share of orders and never passes 100%.
+   */
   returns: number;
   /** Earlier requests of this customer that staff rejected. */
   earlierRejections: number;

@@ -97,7 +97,7 @@ export async function assessRequests(db: DbOrTx, requestIds: readonly string[]):
     const earlierKept = earlier.filter((r) => r.status !== "cancelled");
     const facts: RiskFacts = {
       orders: ordersOf.get(t.customerId) ?? 0,
-      returns: mine.length,
+      returns: new Set(mine.map((r) => r.orderNo)).size,
       earlierRejections: earlier.filter((r) => r.rejected).length,
       earlierMismatches: earlier.filter((r) => r.mismatch).length,
       requestedFen: t.requestedRefundFen,

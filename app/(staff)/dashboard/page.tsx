@@ -73,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <>
           <p className="mb-2 text-xs text-slate-600">{m.sortedBy}</p>
           <QueueList items={page.items} locale={locale} now={now} title={title} viewer={{ id: me.id, role: me.role }} />
-          <nav aria-label={t.pageOf.replace("{count}", String(page.items.length))} className="mt-4 flex flex-wrap items-center justify-end gap-2">
+          <nav aria-label={format(t.pageOf, { count: page.items.length })} className="mt-4 flex flex-wrap items-center justify-end gap-2">
             {cursor && (
               <a href={`/dashboard${searchFromFilters(filters)}`} className={buttonClass("ghost")}>
                 {t.firstPage}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { format } from "@/components/format";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -141,7 +142,7 @@ function CommentForm({
 }) {
   const [comment, setComment] = useState("");
   const { pending, failure, run } = useAction(t.network);
-  const uploads = usePhotoUploads(photos?.max ?? 0, { tooMany: photos?.tp.tooMany.replace("{max}", String(photos.max)) ?? "", tooLarge: photos?.tp.tooLarge ?? "", network: photos?.tp.network ?? "" });
+  const uploads = usePhotoUploads(photos?.max ?? 0, { tooMany: photos ? format(photos.tp.tooMany, { max: photos.max }) : "", tooLarge: photos?.tp.tooLarge ?? "", network: photos?.tp.network ?? "" });
   const [localError, setLocalError] = useState<string | null>(null);
   const error = failure?.fieldErrors.comment;
   const onSubmit = async (e: FormEvent) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { format } from "@/components/format";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { queueMessages } from "@/components/i18n/queue-messages";
@@ -29,7 +30,7 @@ export function HoldButton({
   const router = useRouter();
   const toast = useToast();
   const onSuccess = () => {
-    toast.show((mode === "claim" ? t.claimed : t.released).replace("{rma}", rmaNo), { tone: "success" });
+    toast.show(format(mode === "claim" ? t.claimed : t.released, { rma: rmaNo }), { tone: "success" });
     router.refresh();
   };
   const onError = (e: { message: string }) => {

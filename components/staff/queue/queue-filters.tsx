@@ -1,3 +1,4 @@
+import { format } from "@/components/format";
 import { messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import { buttonClass } from "@/components/ui/button";
@@ -38,7 +39,7 @@ export function QueueFilters({ filters, role, locale }: { filters: Filters; role
           <svg className="size-4 transition-transform group-open:rotate-90" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
             <path d="M7 5l6 5-6 5V5z" />
           </svg>
-          {active > 0 ? t.filtersActive.replace("{count}", String(active)) : t.filters}
+          {active > 0 ? format(t.filtersActive, { count: active }) : t.filters}
         </summary>
         <div className="grid grid-cols-1 gap-4 border-t border-slate-100 px-4 py-4 sm:grid-cols-2 lg:grid-cols-4">
           <div className="space-y-1.5">

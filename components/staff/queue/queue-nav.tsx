@@ -1,3 +1,4 @@
+import { format } from "@/components/format";
 import { messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import type { StaffRole } from "@/server/domain/vocabulary";
@@ -33,7 +34,7 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
                 {counts.overdue} {t.overdue}
               </span>
             )}
-            <span className="sr-only">{t.countsLabel.replace("{total}", String(counts.total)).replace("{overdue}", String(counts.overdue)).replace("{dueSoon}", String(counts.dueSoon))}</span>
+            <span className="sr-only">{format(t.countsLabel, { ...counts })}</span>
           </>
         )}
       </a>

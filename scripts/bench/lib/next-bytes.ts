@@ -5,10 +5,11 @@
  * version.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions } from "@playwright/test";
+import { freePort } from "../../../db/embedded";
 
 export const REPO = path.resolve(import.meta.dirname, "../../..");
 export const NEXT_BIN = path.join(REPO, "node_modules", "next", "dist", "bin", "next");
@@ -98,3 +99,42 @@ export async function bareApp(port: number): Promise<{ stop: () => Promise<void>
   return { dir, url: `http://localhost:${port}/`, stop: () => stopNext(child) };
 }
 
+
+export interface BenchApps {
+  /** The app, seeded with the demo data, served by `next start`. */
+  base: string;
+  /** The bare Next.js page: the floor. */
+  bareUrl: string;
+  /** Stops both servers and the database and deletes the temporary folder, newest first. */
+  cleanups: (() => void | Promise<void>)[];
+}
+
+/**
+ * The app on a throw-away embedded database with the demo seed (built first when sources are
+ * newer than .next), and the bare floor app beside it. Call every cleanup, in order, when done.
+ */
+export async function startBenchApps(prefix: string): Promise<BenchApps> {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  chmodSync(work, 0o755);
+  const cleanups: (() => void | Promise<void>)[] = [() => rmSync(work, { recursive: true, force: true })];
+  try {
+    process.env.DATA_DIR = path.join(work, "data");
+    process.env.EMBEDDED_PG_PORT = String(await freePort());
+    const { prepare } = await import("../../prepare");
+    const { buildIsStale } = await import("../../run-next");
+    const { env, stop } = await prepare({ seed: true });
+    cleanups.unshift(stop);
+    const appPort = await freePort();
+    const base = `http://localhost:${appPort}`;
+    const appEnv = { ...env, AUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
+    if (buildIsStale()) await run([NEXT_BIN, "build"], { cwd: REPO, env: appEnv });
+    const app = await startNext(REPO, appPort, appEnv);
+    cleanups.unshift(() => stopNext(app));
+    const bare = await bareApp(await freePort());
+    cleanups.unshift(() => rmSync(bare.dir, { recursive: true, force: true }), bare.stop);
+    return { base, bareUrl: bare.url, cleanups };
+  } catch (e) {
+    for (const c of cleanups) await c();
+    throw e;
+  }
+}

@@ -92,6 +92,14 @@ describe("customer history and risk facts", () => {
     expect(all.get(own.res.id)!.signals).toEqual([]);
   });
 
+  it("counts returned orders, not requests: two requests on one order are one returned order", async () => {
+    const made = await makeOrder(db, [{ priceFen: 40_00, quantity: 2 }]);
+    await submitFor(db, made, "refund_only", { quantity: 1 });
+    const second = await submitFor(db, made, "refund_only", { quantity: 1 });
+    const risk = (await assessRequests(db, [second.res.id])).get(second.res.id)!;
+    expect(risk.facts).toMatchObject({ orders: 1, returns: 1 });
+  });
+
   it("an empty list asks the database nothing and returns nothing", async () => {
     expect((await assessRequests(db, [])).size).toBe(0);
   });
