@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { format } from "@/components/format";
 import { requestMessages } from "@/components/i18n/request-messages";
 import { buttonClass } from "@/components/ui/button";
 import type { Locale } from "@/server/i18n/locale";
@@ -11,12 +12,14 @@ export function AssignButton({ request, locale, className = "" }: { request: Ass
   const t = requestMessages(locale).hold;
   const [open, setOpen] = useState(false);
   const label = request.holderId ? t.reassign : t.assign;
+  // The RMA in the name tells the queue's many "Assign…" buttons apart for screen readers.
+  const name = format(request.holderId ? t.reassignLabel : t.assignLabel, { rma: request.rmaNo });
   return (
     <>
       <button
         type="button"
         aria-haspopup="dialog"
-        aria-label={`${label.replace("…", "")} ${request.rmaNo}`}
+        aria-label={name}
         onClick={() => setOpen(true)}
         className={buttonClass("secondary", className)}
       >

@@ -22,7 +22,7 @@ export function HoldButton({
   rmaNo: string;
   mode: "claim" | "release";
   locale: Locale;
-  /** Small, for a table cell; full size (44 px, a secondary button) on the request screen. */
+  /** Small, for a table cell; full size (44 px; claim primary, release secondary) on the request screen. */
   compact?: boolean;
 }) {
   const t = queueMessages(locale);
