@@ -11,7 +11,20 @@ import { useToast } from "@/components/ui/toast";
 import type { Locale } from "@/server/i18n/locale";
 
 /** Claim an unheld request, or release one's own (the store manager may release any). */
-export function HoldButton({ requestId, rmaNo, mode, locale }: { requestId: string; rmaNo: string; mode: "claim" | "release"; locale: Locale }) {
+export function HoldButton({
+  requestId,
+  rmaNo,
+  mode,
+  locale,
+  compact = true,
+}: {
+  requestId: string;
+  rmaNo: string;
+  mode: "claim" | "release";
+  locale: Locale;
+  /** Small, for a table cell; full size (44 px; claim primary, release secondary) on the request screen. */
+  compact?: boolean;
+}) {
   const t = queueMessages(locale);
   const trpc = useTRPC();
   const router = useRouter();
@@ -34,7 +47,7 @@ export function HoldButton({ requestId, rmaNo, mode, locale }: { requestId: stri
       disabled={m.isPending}
       aria-label={`${label} ${rmaNo}`}
       onClick={() => m.mutate({ requestId })}
-      className={buttonClass(mode === "claim" ? "secondary" : "ghost", "px-3 text-xs")}
+      className={compact ? buttonClass(mode === "claim" ? "secondary" : "ghost", "px-3 text-xs") : buttonClass(mode === "claim" ? "primary" : "secondary")}
     >
       {m.isPending && <Spinner />}
       {label}

@@ -7,9 +7,10 @@ import { messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import { StatusBadge } from "@/components/request-views/status-badge";
 import { Badge } from "@/components/ui/badge";
-import type { ChannelCode, StaffRole } from "@/server/domain/vocabulary";
+import { TERMINAL_STATUSES, type ChannelCode, type StaffRole } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
+import { AssignButton } from "@/components/staff/hold/assign-button";
 import { BulkApproveBar } from "./bulk-approve";
 import { HoldButton } from "./hold-button";
 import type { QueueItem } from "./types";
@@ -70,6 +71,10 @@ function Holder({ item, viewer, locale }: { item: QueueItem; viewer: Props["view
         {item.holderId ? (mine ? `${item.holderName ?? ""}${locale === "en" ? ` (${t.you})` : `（${t.you}）`}` : item.holderName) : t.nobody}
       </span>
       {mode && <HoldButton requestId={item.id} rmaNo={item.rmaNo} mode={mode} locale={locale} />}
+      {/* The store manager hands open requests out; closed ones (shown with "all statuses") have nobody to work on them. */}
+      {viewer.role === "admin" && !TERMINAL_STATUSES.includes(item.status) && (
+        <AssignButton request={{ id: item.id, rmaNo: item.rmaNo, status: item.status, holderId: item.holderId }} locale={locale} className="px-3 text-xs" />
+      )}
     </div>
   );
 }

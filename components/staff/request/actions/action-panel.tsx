@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { dateTime, format } from "@/components/format";
 import { useLocale } from "@/components/i18n/locale-context";
 import { requestMessages } from "@/components/i18n/request-messages";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { Action } from "@/server/domain/vocabulary";
+import type { Action, StaffRole } from "@/server/domain/vocabulary";
 import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import type { RequestView } from "../types";
 import { InfoDialog } from "./info-dialog";
@@ -24,7 +25,7 @@ const DANGER: readonly Action[] = ["reject"];
  * form; keyboard shortcuts for the frequent ones. After a version conflict the panel says
  * someone acted first while the page reloads the current state.
  */
-export function ActionPanel({ view }: { view: RequestView }) {
+export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRole }) {
   const m = requestMessages(useLocale());
   const locale = useLocale();
   const [open, setOpen] = useState<Action | null>(null);
@@ -33,6 +34,8 @@ export function ActionPanel({ view }: { view: RequestView }) {
   const [help, setHelp] = useState(false);
   const helpButton = useRef<HTMLButtonElement>(null);
   const actions = STAFF_ACTIONS.filter((a) => view.allowedActions.includes(a));
+  // Someone else's hold is why the list is empty (the server refuses their decisions): say so.
+  const heldByOther = view.request.holder && !view.request.holder.isMe ? view.request.holder : null;
 
   const close = () => setOpen(null);
   const onConflict = () => setConflict(true);
@@ -110,7 +113,15 @@ export function ActionPanel({ view }: { view: RequestView }) {
         }
       />
       {conflict && <Alert className="mb-3">{m.actions.conflict}</Alert>}
-      {actions.length === 0 ? (
+      {heldByOther && (
+        <Alert tone="info" live={false} className="mb-3">
+          {format(role === "admin" ? m.hold.heldByOtherAdmin : m.hold.heldByOther, {
+            name: heldByOther.name ?? m.hold.someone,
+            since: heldByOther.heldAt ? format(m.hold.since, { at: dateTime(heldByOther.heldAt, locale) }) : "",
+          })}
+        </Alert>
+      )}
+      {heldByOther && actions.length === 0 ? null : actions.length === 0 ? (
         <p className="text-sm text-slate-600">{m.actions.none}</p>
       ) : (
         <div className="flex flex-wrap gap-2">

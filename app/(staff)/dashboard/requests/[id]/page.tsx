@@ -7,6 +7,7 @@ import { format } from "@/components/format";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { requestMessages } from "@/components/i18n/request-messages";
 import { ActionPanel } from "@/components/staff/request/actions/action-panel";
+import { HoldSection } from "@/components/staff/request/hold-section";
 import { HistorySection } from "@/components/staff/request/history-section";
 import { LinesSection } from "@/components/staff/request/lines-section";
 import { OrderSection } from "@/components/staff/request/order-section";
@@ -25,7 +26,9 @@ import { serverCaller } from "@/server/api/server-caller";
 const loadRequest = cache(async (id: string) => {
   const caller = await serverCaller();
   try {
-    return await caller.staff.request({ id });
+    const [me, view] = await Promise.all([caller.staff.me(), caller.staff.request({ id })]);
+    // The role decides the hold controls (claim needs the request in one's queue; assign is the store manager's).
+    return { view, role: me.role };
   } catch (e) {
     if (e instanceof TRPCError && e.code === "UNAUTHORIZED") redirect("/login");
     if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
@@ -35,13 +38,13 @@ const loadRequest = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [{ id }, locale] = await Promise.all([params, requestLocale()]);
-  const view = await loadRequest(id);
+  const { view } = await loadRequest(id);
   return { title: format(requestMessages(locale).documentTitle, { rma: view.request.rmaNo }) };
 }
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale] = await Promise.all([params, requestLocale()]);
-  const view = await loadRequest(id);
+  const { view, role } = await loadRequest(id);
   const m = requestMessages(locale);
   const now = new Date();
   return (
@@ -53,7 +56,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {/* minmax(0,1fr): a wide table scrolls inside its card instead of widening the phone page. */}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4 lg:order-2">
-          <ActionPanel view={view} />
+          <HoldSection view={view} role={role} locale={locale} />
+          <ActionPanel view={view} role={role} />
           <RouteSection stages={view.stages} locale={locale} />
         </div>
         <div className="space-y-4 lg:order-1">
