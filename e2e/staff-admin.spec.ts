@@ -3,10 +3,9 @@ import { eq } from "drizzle-orm";
 import { returnRequests } from "../db/schema";
 import { createStaffUser } from "../server/auth/staff-users";
 import { currentPolicy, replacePolicy } from "../server/services/policy-store";
-import type { Db } from "../db/client";
-import type { StaffRole } from "../server/domain/vocabulary";
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, fileRequest, makeShopper, test } from "./fixtures/h5";
+import { freshStaff } from "./fixtures/staff-request";
 
 // Argon2 sign-ins and first renders are slow on a loaded CI box; wait longer than the 5 s default.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -27,16 +26,6 @@ async function signIn(page: Page, who: { email: string; password: string }, land
  * in, create someone who must replace a one-time password).
  */
 
-/**
- * A staff user of our own per test: the demo accounts are shared with other specs, and every
- * sign-in counts against the per-email limit (5 in 15 minutes).
- */
-async function freshStaff(db: Db, role: StaffRole, name: string) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.test`;
-  const password = "e2e passphrase";
-  const id = await createStaffUser(db, { email, name, password, role });
-  return { id, email, password, name };
-}
 
 test.describe("Approval rules", () => {
   test("the admin lowers the operations threshold, simulates, saves; only later requests follow it", async ({ page, db }) => {

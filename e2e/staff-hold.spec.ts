@@ -5,21 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
-import { createStaffUser } from "../server/auth/staff-users";
-import type { Db } from "../db/client";
-import type { StaffRole } from "../server/domain/vocabulary";
 import { demoStaff, queueRows } from "./fixtures";
-import { expect, fileRequest, signIn, test, STORY_TIMEOUT } from "./fixtures/staff-request";
+import { expect, fileRequest, freshStaff, signIn, test, STORY_TIMEOUT } from "./fixtures/staff-request";
 
 test.describe.configure({ timeout: STORY_TIMEOUT * 2 });
-
-/** Staff of our own: there is one demo customer service account, and sign-ins per email are limited. */
-async function freshStaff(db: Db, role: StaffRole, name: string) {
-  const email = `${role}-${randomUUID().slice(0, 8)}@e2e.test`;
-  const password = "e2e passphrase";
-  const id = await createStaffUser(db, { email, name, password, role });
-  return { id, email, password, name };
-}
 
 async function pageFor(browser: Browser, who: { email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

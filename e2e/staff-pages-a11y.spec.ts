@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { demoStaff } from "./fixtures";
-import { expect, fileRequest, signIn, test, STORY_TIMEOUT } from "./fixtures/staff-request";
+import { expect, fileRequest, freshStaff, signIn, test, STORY_TIMEOUT } from "./fixtures/staff-request";
 
 test.describe.configure({ timeout: STORY_TIMEOUT });
 
@@ -19,7 +18,7 @@ async function expectAccessible(page: Page, what: string) {
 
 test("the request screen and its reject dialog pass an automated accessibility check on desktop and phone", async ({ page, db, shopper }) => {
   const filed = await fileRequest(db, shopper, "return_refund", [{ line: "mug" }]);
-  await signIn(page, demoStaff("cs"));
+  await signIn(page, await freshStaff(db, "customer_service", "无障碍客服"));
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.goto(`/dashboard/requests/${filed.id}`);
@@ -32,8 +31,8 @@ test("the request screen and its reject dialog pass an automated accessibility c
 });
 
 for (const path of ["/dashboard", "/dashboard/admin/staff", "/dashboard/admin/policy", "/dashboard/admin/reasons"]) {
-  test(`the store manager's ${path} passes an automated accessibility check on desktop and phone`, async ({ page }) => {
-    await signIn(page, demoStaff("admin"));
+  test(`the store manager's ${path} passes an automated accessibility check on desktop and phone`, async ({ page, db }) => {
+    await signIn(page, await freshStaff(db, "admin", "无障碍店长"));
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.goto(path);
