@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { demoStaff, type DemoStaff } from "./fixtures";
+import type { DemoStaff } from "./fixtures";
 import { BASE_URL, expect as baseExpect, fileRequest, signIn as customerSignIn, test, type Shopper } from "./fixtures/h5";
+import { freshStaff } from "./fixtures/staff-request";
 
 // Each step is a server round trip (render, mutation, refresh); on the shared 2-core CI box they
 // can take well over the default 5 s. The stories' own checks are unchanged.
@@ -36,7 +37,7 @@ async function openReasonPicker(page: Page, shopper: Shopper) {
 test.describe("The store manager edits the return reasons", () => {
   test("a new reason shows on the customer's picker; once retired it is gone there, while an old request still shows it", async ({ page, shopper, db, context }) => {
     const code = `dented_${randomUUID().slice(0, 6)}`;
-    await staffSignIn(page, demoStaff("admin"));
+    await staffSignIn(page, await freshStaff(db, "admin", "原因店长"));
     await page.goto("/dashboard/admin/reasons");
     await expect(page.getByRole("heading", { level: 1, name: "退换货原因" })).toBeVisible();
 
@@ -80,7 +81,7 @@ test.describe("The store manager edits the return reasons", () => {
   });
 
   test("renames a reason in both languages and moves it; the customer sees the new name in English too", async ({ page, shopper, db, context }) => {
-    await staffSignIn(page, demoStaff("admin"));
+    await staffSignIn(page, await freshStaff(db, "admin", "原因店长"));
     await page.goto("/dashboard/admin/reasons");
     const customerReasons = page.getByRole("region", { name: /顾客退换货原因/ });
     const row = customerReasons.getByRole("listitem").filter({ hasText: "missing_parts" });
@@ -112,8 +113,8 @@ test.describe("The store manager edits the return reasons", () => {
 });
 
 test.describe("The reason editor page", () => {
-  test("passes an automated accessibility check at 1280×800 and on a phone, in zh-CN and en (screenshots in the test output)", async ({ page, context }) => {
-    await staffSignIn(page, demoStaff("admin"));
+  test("passes an automated accessibility check at 1280×800 and on a phone, in zh-CN and en (screenshots in the test output)", async ({ page, context, db }) => {
+    await staffSignIn(page, await freshStaff(db, "admin", "原因店长"));
     for (const [locale, heading] of [["zh-CN", "退换货原因"], ["en", "Return reasons"]] as const) {
       await context.addCookies([{ name: "locale", value: locale, url: BASE_URL }]);
       for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
@@ -127,8 +128,8 @@ test.describe("The reason editor page", () => {
     }
   });
 
-  test("other staff are told the page is the store manager's", async ({ page }) => {
-    await staffSignIn(page, demoStaff("cs"));
+  test("other staff are told the page is the store manager's", async ({ page, db }) => {
+    await staffSignIn(page, await freshStaff(db, "customer_service", "原因客服"));
     await page.goto("/dashboard/admin/reasons");
     await expect(page.getByText("只有店长可以管理原因。")).toBeVisible();
     await expect(page.getByRole("button", { name: "添加原因" })).toHaveCount(0);
