@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { dateTime, format } from "@/components/format";
 import { useLocale } from "@/components/i18n/locale-context";
 import { requestMessages } from "@/components/i18n/request-messages";
@@ -10,6 +10,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { Action, StaffRole } from "@/server/domain/vocabulary";
 import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import type { RequestView } from "../types";
+
+const noSubscription = () => () => {};
 import { InfoDialog } from "./info-dialog";
 import { PartialDialog } from "./partial-dialog";
 import { PlainDialog, type PlainAction } from "./plain-dialog";
@@ -67,10 +69,13 @@ export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRol
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   });
+  // False in the server's HTML, true once hydrated: a key pressed before then cannot be heard, so the
+  // panel says when its shortcuts listen (data-shortcuts), for people's tools and for the browser tests.
+  const listening = useSyncExternalStore(noSubscription, () => true, () => false);
 
 
   return (
-    <Card as="section" aria-labelledby="actions-heading">
+    <Card as="section" aria-labelledby="actions-heading" data-shortcuts={listening ? "on" : "off"}>
       <CardHeader
         id="actions-heading"
         title={m.sections.actions}
