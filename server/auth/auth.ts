@@ -27,7 +27,7 @@ declare module "next-auth" {
 const SESSION_MAX_AGE = 12 * 3600;
 
 /**
- * Staff sign-in. Auth.js allows only JWT sessions with credentials (STACK.md), so the JWT
+ * Staff sign-in. Auth.js allows only JWT sessions with credentials (docs/product-rules.md, platform facts), so the JWT
  * holds the user id and sessionVersion, and every request re-reads the user (currentStaff):
  * disabling a user or changing their role ends their session at once.
  */

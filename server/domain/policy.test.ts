@@ -30,7 +30,7 @@ function policyWith(rules: PolicyRule[]): ApprovalPolicy {
   return { ...DEFAULT_POLICY, rules };
 }
 
-describe("decideRoute with the default policy (PRODUCT.md)", () => {
+describe("decideRoute with the default policy (docs/product-rules.md)", () => {
   it("≤ ¥200 refund-only, no sensitive category: customer service alone, then refund", () => {
     expect(decideRoute(DEFAULT_POLICY, input())).toEqual({ stages: ["cs_review", "refund"], matchedRules: [] });
   });
@@ -235,7 +235,7 @@ const rulesArb: fc.Arbitrary<PolicyRule[]> = fc
   .map((rules) => rules.map((r, i) => ({ id: `rule-${i}`, description: "", ...r })));
 
 describe("properties of decideRoute", () => {
-  it("default policy: stages and matched rules are exactly what PRODUCT.md says", () => {
+  it("default policy: stages and matched rules are exactly what docs/product-rules.md says", () => {
     fc.assert(
       fc.property(inputArb, (i) => {
         const big = i.amountFen > 200 * YUAN;

@@ -51,7 +51,7 @@ export const BULK_APPROVE_MAX_FEN = 200_00;
 
 export const bulkApproveLimit = (policy: ApprovalPolicy): number => policy.bulkApproveMaxFen ?? BULK_APPROVE_MAX_FEN;
 
-/** The default policy of PRODUCT.md. Amounts in fen. */
+/** The default policy of docs/product-rules.md. Amounts in fen. */
 export const DEFAULT_POLICY: ApprovalPolicy = {
   rules: [
     { id: "amount-over-200", description: "退款金额超过 ¥200 需运营主管复核", when: { amountAboveFen: 200_00 }, addStages: ["ops_review"] },

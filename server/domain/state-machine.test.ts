@@ -18,7 +18,7 @@ import {
 } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
-// The lifecycle of PRODUCT.md, written down independently of state-machine.ts: who may do what in
+// The lifecycle of docs/product-rules.md, written down independently of state-machine.ts: who may do what in
 // which status. The code's table is checked against this, not the other way round.
 // ---------------------------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
   closed: {},
 };
 
-/** Stage order and the status that waits for each stage, as PRODUCT.md lists them. */
+/** Stage order and the status that waits for each stage, as docs/product-rules.md lists them. */
 const STAGE_ORDER: [Stage, ReturnStatus][] = [
   ["cs_review", "pending_cs_review"],
   ["ops_review", "pending_ops_review"],
@@ -77,7 +77,7 @@ type ModelOutcome =
   | { ok: true; to: ReturnStatus; changes: Record<string, unknown> }
   | { ok: false; code: string; params?: Record<string, string> };
 
-/** Reference model of one command, straight from PRODUCT.md. */
+/** Reference model of one command, straight from docs/product-rules.md. */
 function model(req: RequestState, cmd: Command): ModelOutcome {
   const allowedRole = SPEC[req.status][cmd.action];
   if (!allowedRole) return { ok: false, code: "invalid_transition", params: { action: cmd.action, status: req.status } };
@@ -518,7 +518,7 @@ describe("refusals", () => {
   });
 });
 
-describe("the transition table matches PRODUCT.md", () => {
+describe("the transition table matches docs/product-rules.md", () => {
   it("every status × action × role is allowed exactly as specified", () => {
     for (const status of RETURN_STATUSES) {
       for (const action of ACTIONS) {
@@ -640,7 +640,7 @@ const routingArb = fc.record({
 });
 
 const stepArb = fc.record({
-  /** Most steps pick a command PRODUCT.md allows in the current status, so walks get far; the rest are arbitrary. */
+  /** Most steps pick a command docs/product-rules.md allows in the current status, so walks get far; the rest are arbitrary. */
   valid: fc.boolean(),
   pick: fc.nat(),
   action: fc.constantFrom(...ACTIONS),

@@ -67,7 +67,7 @@ const WAREHOUSE: readonly ActorRole[] = ["warehouse"];
 const FINANCE: readonly ActorRole[] = ["finance"];
 const SYSTEM: readonly ActorRole[] = ["system"];
 
-/** PRODUCT.md: a customer may cancel only before the parcel is received. */
+/** docs/product-rules.md: a customer may cancel only before the parcel is received. */
 const cancel: Rule = {
   roles: CUSTOMER,
   next: (req) => {
@@ -78,7 +78,7 @@ const cancel: Rule = {
 const expire: Rule = { roles: SYSTEM, next: to("closed") };
 
 /**
- * The lifecycle of PRODUCT.md as a table: status → action → who may do it and where it leads.
+ * The lifecycle of docs/product-rules.md as a table: status → action → who may do it and where it leads.
  * Anything not in the table is refused.
  */
 export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = {

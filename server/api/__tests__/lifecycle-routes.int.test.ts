@@ -1,5 +1,5 @@
 /**
- * Every route of PRODUCT.md's lifecycle, told as a story through the tRPC callers on the real
+ * Every route of the lifecycle in docs/product-rules.md, told as a story through the tRPC callers on the real
  * database: who acts, where the request goes, what happens to items, money and history.
  * (The small refund-only route and the basic high-value route are in lifecycle.int.test.ts.)
  */
