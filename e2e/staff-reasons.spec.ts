@@ -24,10 +24,12 @@ async function staffSignIn(page: Page, staff: Pick<DemoStaff, "email" | "passwor
 
 /** The customer's reason picker for the mug line, after choosing "refund only". */
 async function openReasonPicker(page: Page, shopper: Shopper) {
-  await page.goto(`/orders/${shopper.orderNo}/return`);
   // A fresh form: the wizard keeps a draft per order in localStorage and would reopen at its step.
+  // The draft is cleared from a page without the wizard: on the wizard's own page a hydrating form
+  // could save its restored draft again between the clear and the reload.
+  await page.goto("/requests");
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto(`/orders/${shopper.orderNo}/return`);
   await page.getByRole("checkbox", { name: "选择「陶瓷马克杯」" }).check();
   await page.getByRole("button", { name: "下一步", exact: true }).click();
   await page.getByRole("radio", { name: /^仅退款/ }).check();
