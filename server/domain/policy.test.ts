@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   decideRoute,
+  decideRouteOverSplits,
   deadlineFor,
   DEFAULT_POLICY,
   ruleMatches,
@@ -10,6 +11,7 @@ import {
   type PolicyCondition,
   type PolicyRule,
   type RoutingInput,
+  type CountedRequest,
 } from "./policy";
 import { transition } from "./state-machine";
 import { RETURN_STATUSES, RETURN_TYPES, STAGES, type ReturnStatus, type ReturnType, type Stage } from "./vocabulary";
@@ -282,6 +284,125 @@ describe("properties of decideRoute", () => {
     fc.assert(fc.property(conditionArb, inputArb, (when, i) => {
       expect(ruleMatches(when, i)).toBe(holds(when, i));
     }), { numRuns: 1000 });
+  });
+});
+
+describe("decideRouteOverSplits: splitting a return never avoids a stage (decision 017)", () => {
+  const piece = (amountFen: number, categories = [apparel]): CountedRequest => ({ amountFen, categories });
+
+  it("a ¥5,000 return split into three requests under ¥2,000: the one that brings the whole over ¥2,000 needs a second finance approver", () => {
+    const first = decideRouteOverSplits(DEFAULT_POLICY, input({ amountFen: 1900 * YUAN }), []);
+    expect(first.stages).not.toContain("refund_approval");
+    const second = decideRouteOverSplits(DEFAULT_POLICY, input({ amountFen: 1900 * YUAN, priorReturns: 1 }), [piece(1900 * YUAN)]);
+    expect(second).toEqual({
+      stages: ["cs_review", "ops_review", "refund_approval", "refund"],
+      matchedRules: ["amount-over-200", "four-eyes-over-2000"],
+      counted: { requests: 2, amountFen: 3800 * YUAN },
+    });
+    const third = decideRouteOverSplits(DEFAULT_POLICY, input({ amountFen: 1200 * YUAN, priorReturns: 2 }), [piece(1900 * YUAN), piece(1900 * YUAN)]);
+    expect(third.stages).toContain("refund_approval");
+    // Each request alone would have skipped the second approver: what the split used to win.
+    expect(decideRoute(DEFAULT_POLICY, input({ amountFen: 1200 * YUAN, priorReturns: 2 })).stages).not.toContain("refund_approval");
+  });
+
+  it("five ¥200 requests: from the second on, operations review", () => {
+    const routes = [0, 1, 2, 3, 4].map((i) =>
+      decideRouteOverSplits(DEFAULT_POLICY, input({ amountFen: 200 * YUAN, priorReturns: i }), Array.from({ length: i }, () => piece(200 * YUAN))),
+    );
+    expect(routes.map((r) => r.stages.includes("ops_review"))).toEqual([false, true, true, true, true]);
+    expect(routes[1]!.counted).toEqual({ requests: 2, amountFen: 400 * YUAN });
+  });
+
+  it("nothing counted, or nothing added by counting: the route alone, unchanged", () => {
+    expect(decideRouteOverSplits(DEFAULT_POLICY, input(), [])).toEqual(decideRoute(DEFAULT_POLICY, input()));
+    expect(decideRouteOverSplits(DEFAULT_POLICY, input({ amountFen: 50 * YUAN }), [piece(50 * YUAN)])).toEqual({ stages: ["cs_review", "refund"], matchedRules: [] });
+  });
+
+  it("categories join: a rule on a category and an amount holds for the whole", () => {
+    const p = policyWith([{ id: "shoes-over-500", description: "", when: { categoryIn: ["shoes"], amountAboveFen: 500 * YUAN }, addStages: ["ops_review"] }]);
+    const shoes = { code: "shoes", highValue: false };
+    const r = decideRouteOverSplits(p, input({ amountFen: 300 * YUAN, categories: [apparel] }), [piece(400 * YUAN, [shoes])]);
+    expect(r.matchedRules).toEqual(["shoes-over-500"]);
+  });
+
+  it("an exchange never gets refund approval, however much is counted", () => {
+    const r = decideRouteOverSplits(DEFAULT_POLICY, input({ type: "exchange", amountFen: 100 * YUAN }), [piece(5000 * YUAN)]);
+    expect(r.stages).toEqual(["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "replacement"]);
+  });
+
+  /**
+   * The issue's property: for any split of the same units into several requests filed one after
+   * another (each counted with those before it, each one more prior return), the last request
+   * carries every stage the whole would get as one request, and every request carries every
+   * stage the part filed so far would get as one. Under the default policy and any policy.
+   */
+  // A category is high-value or not (the categories table says which), the same in every request.
+  const CATEGORIES = [apparel, electronics, jewellery, { code: "shoes", highValue: false }, { code: "food", highValue: false }];
+  const unitArb = fc.record({ amountFen: fc.integer({ min: 0, max: 400_000 }), category: fc.constantFrom(...CATEGORIES) });
+  const splitArb = fc
+    .record({
+      units: fc.array(unitArb, { minLength: 1, maxLength: 8 }),
+      parts: fc.integer({ min: 1, max: 5 }),
+      seed: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+      type: fc.constantFrom(...RETURN_TYPES),
+      priorReturns: fc.integer({ min: 0, max: 8 }),
+    })
+    .map(({ units, parts, seed, type, priorReturns }) => {
+      // Every unit goes to one part; empty parts are dropped (a request has at least one line).
+      const buckets: (typeof units)[] = Array.from({ length: parts }, () => []);
+      units.forEach((u, i) => buckets[seed[i]! % parts]!.push(u));
+      return { units, pieces: buckets.filter((b) => b.length > 0), type, priorReturns };
+    });
+  const asInput = (units: { amountFen: number; category: { code: string; highValue: boolean } }[], type: ReturnType, priorReturns: number): RoutingInput => ({
+    type,
+    amountFen: units.reduce((s, u) => s + u.amountFen, 0),
+    categories: units.map((u) => u.category),
+    priorReturns,
+  });
+
+  function fileInSequence(policy: ApprovalPolicy, pieces: { amountFen: number; category: { code: string; highValue: boolean } }[][], type: ReturnType, priorReturns: number) {
+    const filed: CountedRequest[] = [];
+    return pieces.map((units, i) => {
+      const own = asInput(units, type, priorReturns + i);
+      const route = decideRouteOverSplits(policy, own, filed);
+      filed.push({ amountFen: own.amountFen, categories: own.categories });
+      return route;
+    });
+  }
+
+  const covers = (route: { stages: Stage[] }, wanted: { stages: Stage[] }) => wanted.stages.every((s) => route.stages.includes(s));
+
+  it("property: any split under the default policy — the last request gets the whole's route, each request its prefix's", () => {
+    fc.assert(
+      fc.property(splitArb, ({ units, pieces, type, priorReturns }) => {
+        const routes = fileInSequence(DEFAULT_POLICY, pieces, type, priorReturns);
+        expect(covers(routes.at(-1)!, decideRoute(DEFAULT_POLICY, asInput(units, type, priorReturns)))).toBe(true);
+        routes.forEach((r, i) => expect(covers(r, decideRoute(DEFAULT_POLICY, asInput(pieces.slice(0, i + 1).flat(), type, priorReturns)))).toBe(true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("property: the same under any policy", () => {
+    fc.assert(
+      fc.property(rulesArb, splitArb, (rules, { units, pieces, type, priorReturns }) => {
+        const policy = policyWith(rules);
+        const routes = fileInSequence(policy, pieces, type, priorReturns);
+        expect(covers(routes.at(-1)!, decideRoute(policy, asInput(units, type, priorReturns)))).toBe(true);
+        routes.forEach((r, i) => expect(covers(r, decideRoute(policy, asInput(pieces.slice(0, i + 1).flat(), type, priorReturns)))).toBe(true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("property: counting never removes a stage the request would get alone", () => {
+    fc.assert(
+      fc.property(rulesArb, inputArb, fc.array(fc.record({ amountFen: amountArb, categories: fc.array(fc.record({ code: fc.constantFrom(...CODES), highValue: fc.boolean() }), { maxLength: 3 }) }), { maxLength: 4 }), (rules, i, others) => {
+        const policy = policyWith(rules);
+        expect(covers(decideRouteOverSplits(policy, i, others), decideRoute(policy, i))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

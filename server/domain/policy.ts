@@ -101,6 +101,34 @@ export function decideRoute(policy: ApprovalPolicy, input: RoutingInput): Route 
   return { stages: normaliseStages(stages), matchedRules };
 }
 
+/** Another request routing counts with a new one: its amount and the categories of its lines. */
+export interface CountedRequest {
+  amountFen: number;
+  categories: { code: string; highValue: boolean }[];
+}
+
+/**
+ * The route of a new request filed after `others`: the requests of the same order, and of the
+ * same customer within the policy's history window, that still hold their items (open, or
+ * finished and refunded). The request gets every stage it would get alone, plus every stage the
+ * whole would get as one request of this type (amounts added up, categories joined), so splitting
+ * a return into smaller requests never avoids a stage (docs/product-rules.md, decision 017).
+ * The request that brings the whole over a threshold carries the stage; earlier ones keep the
+ * route they were given (decision 004).
+ */
+export function decideRouteOverSplits(policy: ApprovalPolicy, input: RoutingInput, others: readonly CountedRequest[]): Route {
+  const alone = decideRoute(policy, input);
+  if (others.length === 0) return alone;
+  const categories = new Map(input.categories.map((c) => [c.code, c]));
+  for (const o of others) for (const c of o.categories) if (!categories.has(c.code)) categories.set(c.code, c);
+  const amountFen = input.amountFen + others.reduce((sum, o) => sum + o.amountFen, 0);
+  const whole = decideRoute(policy, { ...input, amountFen, categories: [...categories.values()] });
+  const stages = normaliseStages([...alone.stages, ...whole.stages]);
+  if (stages.length === alone.stages.length) return alone;
+  const matchedRules = [...new Set([...alone.matchedRules, ...whole.matchedRules])];
+  return { stages, matchedRules, counted: { requests: others.length + 1, amountFen } };
+}
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

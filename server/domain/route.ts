@@ -5,6 +5,12 @@ export interface Route {
   stages: Stage[];
   /** Ids of the policy rules that added stages, so staff can see why a request went this way. */
   matchedRules: string[];
+  /**
+   * Set when the request was routed together with other requests of the same order or customer
+   * (decideRouteOverSplits) and that added a stage it would not get alone: how many requests and
+   * how much they came to, counted with this one. Absent on routes stored before it existed.
+   */
+  counted?: { requests: number; amountFen: number };
 }
 
 /** The status a request sits in while it waits for a stage. */

@@ -5,7 +5,7 @@ import { checkEvidence } from "../domain/evidence";
 import { AppError } from "../domain/errors";
 import { chain, GENESIS_HASH } from "../domain/history";
 import { refundableFen, sumFen } from "../domain/money";
-import { decideRoute, deadlineFor, DEFAULT_POLICY } from "../domain/policy";
+import { decideRouteOverSplits, deadlineFor, DEFAULT_POLICY } from "../domain/policy";
 import { firstStatus, holdsItems } from "../domain/route";
 import { RETURN_STATUSES, type ReasonCode, type ReturnType } from "../domain/vocabulary";
 import { insertSubmission, lockDraftPhotos, lockOrder, submissionContext } from "./data/submission";
@@ -85,12 +85,19 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       const photoIds = await lockDraftPhotos(sql, input.customerId, input.photoIds ?? []);
       // Reasons are rows (active or retired, photo rule); the policy says only how many photos.
       checkEvidence(policy.policy.evidence, ctx.reasons, input.lines.map((l) => l.reasonCode), photoIds.length);
-      const route = decideRoute(policy.policy, {
-        type: input.type,
-        amountFen: goodsFen,
-        categories: priced.map((p) => ({ code: p.line.categoryCode, highValue: p.line.highValue })),
-        priorReturns: ctx.priorReturns,
-      });
+      // Counted with what the order, and the customer within the history window, already hold:
+      // a return split into smaller requests gets the stages the whole would (decision 017).
+      // The customer's and the order's rows are locked, so nothing counted can change meanwhile.
+      const route = decideRouteOverSplits(
+        policy.policy,
+        {
+          type: input.type,
+          amountFen: goodsFen,
+          categories: priced.map((p) => ({ code: p.line.categoryCode, highValue: p.line.highValue })),
+          priorReturns: ctx.priorReturns,
+        },
+        ctx.counted,
+      );
       const status = firstStatus(route);
       const requestedRefundFen = input.type === "exchange" ? 0 : goodsFen;
 
@@ -114,6 +121,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
             requestedRefundFen,
             route: route.stages,
             matchedRules: route.matchedRules,
+            ...(route.counted ? { counted: route.counted } : {}),
             policyVersion: policy.version,
             lines: priced.map((p) => ({ orderLineId: p.wanted.orderLineId, quantity: p.wanted.quantity, reasonCode: p.wanted.reasonCode })),
             photos: photoIds.length,

@@ -10,6 +10,7 @@ import type { TxSql } from "../../../db/client";
 import type { ChainedEvent } from "../../domain/history";
 import type { Route } from "../../domain/route";
 import type { ReasonRule } from "../../domain/evidence";
+import type { CountedRequest } from "../../domain/policy";
 import type { ReasonCode, ReturnStatus, ReturnType } from "../../domain/vocabulary";
 import { EVENT_COLUMNS, eventValues } from "./events";
 import { jsonText, toDateOrNull, ts, tsOrNull } from "./values";
@@ -21,15 +22,22 @@ export interface LockedOrder {
 }
 
 /**
- * The customer's order, locked. Every submission against the order queues here, so claims
- * cannot race, and a duplicate submit waits and then finds the first one by its key. Nothing
- * else is read in this statement: what a waiting submission reads must come from a snapshot
- * taken after the lock is granted (the next statement).
+ * The customer's order, locked, after the customer's own row. Every submission against the order
+ * queues here, so claims cannot race, and a duplicate submit waits and then finds the first one
+ * by its key. The customer's row serialises their submissions against *different* orders too:
+ * routing counts what the customer already holds in the history window (decideRouteOverSplits),
+ * and two requests filed at once on two orders must not each miss the other. Lock order is
+ * always customer, then order (the CTE is an InitPlan, evaluated before the order is scanned);
+ * nothing locks a customer row after an order row (decision 017). FOR NO KEY UPDATE does not
+ * block the foreign-key checks (FOR KEY SHARE) of rows that reference the customer.
+ * Nothing else is read in this statement: what a waiting submission reads must come from a
+ * snapshot taken after the lock is granted (the next statement).
  */
 export async function lockOrder(sql: TxSql, orderId: string, customerId: string): Promise<LockedOrder | undefined> {
   const [row] = await sql<{ id: string; paid_at: string | null; delivered_at: string | null }[]>`
+    WITH customer AS (SELECT id FROM customers WHERE id = ${customerId} FOR NO KEY UPDATE)
     SELECT id, paid_at, delivered_at FROM orders
-    WHERE id = ${orderId} AND customer_id = ${customerId}
+    WHERE id = ${orderId} AND customer_id = (SELECT id FROM customer)
     FOR UPDATE`;
   return row && { id: row.id, paidAt: toDateOrNull(row.paid_at), deliveredAt: toDateOrNull(row.delivered_at) };
 }
@@ -59,6 +67,12 @@ export interface SubmissionContext {
   policyId: string | null;
   /** The customer's requests within the policy's history window before `now`. */
   priorReturns: number;
+  /**
+   * What routing counts with the new request: the requests of this order, and of this customer
+   * created within the history window, that still hold their items (see holdsItems), each with
+   * its value (a refund's amount; an exchange's goods at what was paid for them) and categories.
+   */
+  counted: CountedRequest[];
   /** The wanted lines of this order, in no particular order; a line of another order is absent. */
   lines: ContextLine[];
   /** The customer reasons among the codes given (retired ones too); an unknown code is absent. */
@@ -67,7 +81,8 @@ export interface SubmissionContext {
 
 /**
  * Everything a submission reads after locking the order, in one statement: the idempotency
- * check, the policy in force, the customer's recent requests, and per wanted line its order
+ * check, the policy in force, the customer's recent requests (counted and, for routing over
+ * splits, each open or refunded one with its value), and per wanted line its order
  * line, category, the refunds other requests hold on it, and whether the exchange variant is
  * available, and the rows of the reasons given. Each part is a subquery that the per-line loop
  * used to send on its own.
@@ -91,7 +106,9 @@ export async function submissionContext(
   },
 ): Promise<SubmissionContext> {
   const wanted = jsonText(q.wanted.map((w) => ({ order_line_id: w.orderLineId, exchange_sku_id: w.exchangeSkuId })));
-  const [row] = await sql<{ existing: SubmissionContext["existing"]; policy_id: string | null; prior_returns: number; lines: ContextLine[]; reasons: ReasonRule[] }[]>`
+  const [row] = await sql<
+    { existing: SubmissionContext["existing"]; policy_id: string | null; prior_returns: number; counted: CountedRequest[]; lines: ContextLine[]; reasons: ReasonRule[] }[]
+  >`
     WITH policy AS (
       SELECT id, coalesce((policy->>'historyWindowDays')::int, ${q.defaultWindowDays}::int) AS window_days
       FROM approval_policies ORDER BY version DESC LIMIT 1
@@ -108,6 +125,18 @@ export async function submissionContext(
          WHERE r.customer_id = ${q.customerId}
            AND r.created_at >= ${ts(q.now)}::timestamptz - p.window_days * interval '24 hours'
            AND r.created_at < ${ts(q.now)}::timestamptz) AS prior_returns,
+      (SELECT coalesce(json_agg(json_build_object('amountFen', h.amount_fen, 'categories', h.categories)), '[]'::json) FROM (
+         SELECT
+           (SELECT coalesce(sum(CASE WHEN r.type = 'exchange' THEN ol.paid_fen::bigint * rl.quantity / ol.quantity ELSE rl.refund_fen END), 0)::int
+              FROM return_lines rl JOIN order_lines ol ON ol.id = rl.order_line_id
+              WHERE rl.request_id = r.id) AS amount_fen,
+           (SELECT coalesce(json_agg(json_build_object('code', c.code, 'highValue', c.high_value)), '[]'::json)
+              FROM categories c WHERE c.id = ANY(r.category_ids)) AS categories
+         FROM return_requests r, policy p
+         WHERE r.customer_id = ${q.customerId}
+           AND r.status::text <> ALL(${q.releasedStatuses as string[]}::text[])
+           AND (r.order_id = ${q.orderId} OR r.created_at >= ${ts(q.now)}::timestamptz - p.window_days * interval '24 hours')
+       ) h) AS counted,
       (SELECT coalesce(json_agg(l), '[]'::json) FROM (
          SELECT ol.id, ol.sku_id AS "skuId", ol.title, ol.quantity, ol.paid_fen AS "paidFen", ol.claimed_quantity AS "claimedQuantity",
                 c.id AS "categoryId", c.code AS "categoryCode", c.high_value AS "highValue", c.returnable, c.return_window_days AS "returnWindowDays",
@@ -127,7 +156,7 @@ export async function submissionContext(
          FROM return_reasons rr
          WHERE rr.kind = 'customer' AND rr.code = ANY(${q.reasonCodes as string[]}::text[])) AS reasons`;
   if (!row) throw new Error("submission context returned no row");
-  return { existing: row.existing, policyId: row.policy_id, priorReturns: row.prior_returns, lines: row.lines, reasons: row.reasons };
+  return { existing: row.existing, policyId: row.policy_id, priorReturns: row.prior_returns, counted: row.counted, lines: row.lines, reasons: row.reasons };
 }
 
 /**
