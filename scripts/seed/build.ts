@@ -1,4 +1,5 @@
-import type { ApprovalPolicy } from "../../server/domain/policy";
+import type { ApprovalPolicy, CountedRequest } from "../../server/domain/policy";
+import { holdsItems } from "../../server/domain/route";
 import { buildCatalog, type Catalog } from "./catalog";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "./demo-customer";
 import { OrderFactory, type SeedOrder } from "./orders";
@@ -66,6 +67,9 @@ export function buildDemoWorld(now: Date, policy: ApprovalPolicy): DemoWorld {
   let n = 0;
   const requestsByCustomer: RequestDraft[][] = [];
   for (const [phone, list] of perCustomer) {
+    // A customer's requests are filed one after another, each run to its end before the next, so
+    // the next one's routing counts those that still hold their items (decision 017).
+    const counted: CountedRequest[] = [];
     requestsByCustomer.push(
       list.map(({ scenario, older }, priorReturns) => {
         const picked = pickLines(planRng, catalog, scenario.need, scenario.type);
@@ -75,10 +79,12 @@ export function buildDemoWorld(now: Date, policy: ApprovalPolicy): DemoWorld {
           picked,
           lines,
           priorReturns,
+          counted: [...counted],
           policy,
           now,
           ...(older ? { endAtLeastMsAgo: 12 * DAY } : {}),
         });
+        if (holdsItems(plan.steps.at(-1)?.expect ?? plan.first)) counted.push(plan.counted);
         // Delivered before the request, within the shortest return window of the returned items; most people file within a few days.
         // The order itself stays inside the last 60 days: placed ≤ 4 days before delivery, so delivery ≥ 55 days ago.
         const windowDays = Math.min(...picked.returns.map((r) => lines[r.lineIndex]!.sku.category.returnWindowDays));

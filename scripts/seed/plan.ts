@@ -1,5 +1,5 @@
 import { refundableFen, sumFen } from "../../server/domain/money";
-import { decideRoute, type ApprovalPolicy } from "../../server/domain/policy";
+import { decideRouteOverSplits, type ApprovalPolicy, type CountedRequest } from "../../server/domain/policy";
 import { firstStatus, type Route } from "../../server/domain/route";
 import { transition, type RequestState } from "../../server/domain/state-machine";
 import { TERMINAL_STATUSES, type Action, type RejectionCode, type ReturnStatus } from "../../server/domain/vocabulary";
@@ -37,6 +37,8 @@ export interface PlannedRequest {
   submitAt: Date;
   requestedFen: number;
   steps: PlannedStep[];
+  /** How routing counts this request with the customer's later ones (value of the goods, categories). */
+  counted: CountedRequest;
 }
 
 type Draft = Omit<PlannedStep, "at"> & { gapMs: number };
@@ -85,6 +87,8 @@ export interface PlanInput {
   picked: PickedLines;
   lines: SeedLine[];
   priorReturns: number;
+  /** The customer's earlier requests that still hold their items when this one is filed (routing counts them). */
+  counted?: CountedRequest[];
   policy: ApprovalPolicy;
   now: Date;
   /** Finish terminal requests at least this long ago (the frequent returner's older history). */
@@ -92,19 +96,16 @@ export interface PlanInput {
 }
 
 /**
- * Decides a request's route exactly as submitReturn will (same policy, same prior-return count),
+ * Decides a request's route exactly as submitReturn will (same policy, same prior-return count,
+ * the same earlier requests counted with it),
  * walks the scenario through the domain state machine, and spreads the steps over time so that
  * the last one lands just before `now`. Nothing touches the database here.
  */
 export function planRequest(rng: Prng, input: PlanInput): PlannedRequest {
   const { scenario, picked, lines, policy } = input;
   const amountFen = sumFen(picked.returns.map((r) => refundableFen(lines[r.lineIndex]!, 0, r.quantity)));
-  const route = decideRoute(policy, {
-    type: scenario.type,
-    amountFen,
-    categories: picked.returns.map((r) => ({ code: lines[r.lineIndex]!.sku.category.code, highValue: lines[r.lineIndex]!.sku.category.highValue })),
-    priorReturns: input.priorReturns,
-  });
+  const categories = picked.returns.map((r) => ({ code: lines[r.lineIndex]!.sku.category.code, highValue: lines[r.lineIndex]!.sku.category.highValue }));
+  const route = decideRouteOverSplits(policy, { type: scenario.type, amountFen, categories, priorReturns: input.priorReturns }, input.counted ?? []);
   const requestedFen = scenario.type === "exchange" ? 0 : amountFen;
   const first = firstStatus(route);
   let state: RequestState = { status: first, type: scenario.type, route, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null, goodsReceived: false };
@@ -221,7 +222,7 @@ export function planRequest(rng: Prng, input: PlanInput): PlannedRequest {
     at += gapMs;
     return { ...d, at: new Date(at) };
   });
-  return { scenario, route, first, submitAt, requestedFen, steps };
+  return { scenario, route, first, submitAt, requestedFen, steps, counted: { amountFen, categories } };
 }
 
 export function roleOf(who: Who) {

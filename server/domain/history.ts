@@ -45,10 +45,31 @@ export function chain(event: HistoryEvent, prevHash: string): ChainedEvent {
   return { ...event, prevHash, hash: hashEvent(event, prevHash) };
 }
 
-export type VerifyResult = { ok: true; count: number } | { ok: false; brokenAtSeq: number; problem: "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" };
+/** A break inside the chain itself: the first event that does not follow from the one before. */
+export type ChainBreak = { ok: false; brokenAtSeq: number; problem: "seq_gap" | "prev_hash_mismatch" | "hash_mismatch" };
+
+/**
+ * The chain is whole, but the request row (or its refund) says something the history does not:
+ * - history_missing: the request exists and has no events at all (every one was removed);
+ * - head_mismatch: the newest event is not the one the request row recorded when it was
+ *   written (last_event_seq / last_event_hash): newer events were removed, or forged ones added;
+ * - state_mismatch: a field of the request row or its refund row differs from what its events
+ *   say it must be (a status, an amount, a refund edited in place);
+ * - request_missing: events exist for a request whose row is gone.
+ * `field` names the column, `history` what the events say it must be, `row` what it holds.
+ */
+export type StateBreak = {
+  ok: false;
+  problem: "history_missing" | "head_mismatch" | "state_mismatch" | "request_missing";
+  field: string;
+  history: string | number | null;
+  row: string | number | null;
+};
+
+export type VerifyResult = { ok: true; count: number } | ChainBreak | StateBreak;
 
 /** Recomputes the chain of one request's events (ordered by seq) and reports the first break. */
-export function verifyChain(events: readonly ChainedEvent[]): VerifyResult {
+export function verifyChain(events: readonly ChainedEvent[]): { ok: true; count: number } | ChainBreak {
   let prev = GENESIS_HASH;
   for (const [i, e] of events.entries()) {
     if (e.seq !== i + 1) return { ok: false, brokenAtSeq: e.seq, problem: "seq_gap" };
@@ -58,4 +79,75 @@ export function verifyChain(events: readonly ChainedEvent[]): VerifyResult {
     prev = hash;
   }
   return { ok: true, count: events.length };
+}
+
+export type RefundRowStatus = "pending" | "succeeded" | "failed";
+
+/** The money of a request as its rows hold it: what verification checks against the history. */
+export interface MoneyState {
+  requestedRefundFen: number;
+  approvedRefundFen: number | null;
+  /** The request's refund row, or null when it has none. */
+  refund: { id: string; amountFen: number; status: RefundRowStatus; attempts: number } | null;
+}
+
+/** The request row as stored, beside its events. */
+export interface RecordedRequest extends MoneyState {
+  status: ReturnStatus;
+  lastEventSeq: number;
+  lastEventHash: string;
+}
+
+/**
+ * The money state a request's events lead to, replayed in order: the amount asked at submission,
+ * the amount operations accepted (full or partial), and the refund — created by the first
+ * `refund` step at the approved (else requested) amount, re-armed by each later one with the same
+ * amount and number, then settled or failed by the gateway's answer.
+ */
+export function moneyFromHistory(events: readonly HistoryEvent[]): MoneyState {
+  const money: MoneyState = { requestedRefundFen: 0, approvedRefundFen: null, refund: null };
+  for (const e of events) {
+    const c = e.changes;
+    if (e.action === "submit" && typeof c.requestedRefundFen === "number") money.requestedRefundFen = c.requestedRefundFen;
+    if ("approvedRefundFen" in c) money.approvedRefundFen = typeof c.approvedRefundFen === "number" ? c.approvedRefundFen : null;
+    if (e.action === "refund") {
+      money.refund = money.refund
+        ? { ...money.refund, status: "pending", attempts: money.refund.attempts + 1 }
+        : { id: String(c.refundId), amountFen: money.approvedRefundFen ?? money.requestedRefundFen, status: "pending", attempts: 1 };
+    }
+    if (e.action === "refund_succeeded" && money.refund) money.refund = { ...money.refund, status: "succeeded" };
+    if (e.action === "refund_failed" && money.refund) money.refund = { ...money.refund, status: "failed" };
+  }
+  return money;
+}
+
+/**
+ * Verifies a request's history against itself (the chain) and against the request row: the
+ * chain's head must be the event the row recorded as its newest, the row's status the head's,
+ * and the row's money and its refund row what the events say. Deleting the newest events, all
+ * events, or editing an amount in place is caught here; a rewrite of the whole chain together
+ * with the row needs the anchors outside the database (scripts/history-anchor.ts).
+ */
+export function verifyRequestHistory(row: RecordedRequest, events: readonly ChainedEvent[]): VerifyResult {
+  const chained = verifyChain(events);
+  if (!chained.ok) return chained;
+  const head = events.at(-1);
+  if (!head) return { ok: false, problem: "history_missing", field: "last_event_seq", history: 0, row: row.lastEventSeq };
+  if (head.seq !== row.lastEventSeq) return { ok: false, problem: "head_mismatch", field: "last_event_seq", history: head.seq, row: row.lastEventSeq };
+  if (head.hash !== row.lastEventHash) return { ok: false, problem: "head_mismatch", field: "last_event_hash", history: head.hash, row: row.lastEventHash };
+  const mismatch = (field: string, history: string | number | null, found: string | number | null): StateBreak | null =>
+    history === found ? null : { ok: false, problem: "state_mismatch", field, history, row: found };
+  const money = moneyFromHistory(events);
+  const refund = money.refund;
+  const problem =
+    mismatch("status", head.toStatus, row.status) ??
+    mismatch("requested_refund_fen", money.requestedRefundFen, row.requestedRefundFen) ??
+    mismatch("approved_refund_fen", money.approvedRefundFen, row.approvedRefundFen) ??
+    mismatch("refunds.id", refund?.id ?? null, row.refund?.id ?? null) ??
+    (refund && row.refund
+      ? (mismatch("refunds.amount_fen", refund.amountFen, row.refund.amountFen) ??
+        mismatch("refunds.status", refund.status, row.refund.status) ??
+        mismatch("refunds.attempts", refund.attempts, row.refund.attempts))
+      : null);
+  return problem ?? { ok: true, count: events.length };
 }

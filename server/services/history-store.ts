@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { returnEvents } from "../../db/schema";
-import { verifyChain, type ChainedEvent, type VerifyResult } from "../domain/history";
+import { refunds, returnEvents, returnRequests } from "../../db/schema";
+import { AppError } from "../domain/errors";
+import { verifyRequestHistory, type ChainedEvent, type RecordedRequest, type VerifyResult } from "../domain/history";
 
 // Events are written together with the request row they belong to, which keeps the seq and
 // hash of the newest one (return_requests.last_event_seq / last_event_hash): see
@@ -16,6 +17,43 @@ export async function loadHistory(db: DbOrTx, requestId: string): Promise<Chaine
   }));
 }
 
+/** The request row and its refund row as stored: what the history is checked against. */
+async function loadRecorded(db: DbOrTx, requestId: string): Promise<RecordedRequest | null> {
+  const [row] = await db
+    .select({
+      status: returnRequests.status,
+      requestedRefundFen: returnRequests.requestedRefundFen,
+      approvedRefundFen: returnRequests.approvedRefundFen,
+      lastEventSeq: returnRequests.lastEventSeq,
+      lastEventHash: returnRequests.lastEventHash,
+      refundId: refunds.id,
+      refundAmountFen: refunds.amountFen,
+      refundStatus: refunds.status,
+      refundAttempts: refunds.attempts,
+    })
+    .from(returnRequests)
+    .leftJoin(refunds, eq(refunds.requestId, returnRequests.id))
+    .where(eq(returnRequests.id, requestId));
+  if (!row) return null;
+  const { refundId, refundAmountFen, refundStatus, refundAttempts, ...request } = row;
+  return {
+    ...request,
+    refund: refundId === null ? null : { id: refundId, amountFen: refundAmountFen!, status: refundStatus!, attempts: refundAttempts! },
+  };
+}
+
+/**
+ * Verifies one request's history: the hash chain, its head against the request row, and the
+ * row's status and money (and its refund row) against what the events say (domain/history.ts).
+ * Events without their request (the row removed behind the foreign key's back) fail with
+ * request_missing; an id that names nothing at all is not_found.
+ */
 export async function verifyHistory(db: DbOrTx, requestId: string): Promise<VerifyResult> {
-  return verifyChain(await loadHistory(db, requestId));
+  const recorded = await loadRecorded(db, requestId);
+  const events = await loadHistory(db, requestId);
+  if (!recorded) {
+    if (events.length === 0) throw new AppError("not_found");
+    return { ok: false, problem: "request_missing", field: "return_requests", history: events.length, row: null };
+  }
+  return verifyRequestHistory(recorded, events);
 }
