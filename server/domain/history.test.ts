@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, chain, GENESIS_HASH, hashEvent, verifyChain, type ChainedEvent, type HistoryEvent } from "./history";
+import { canonicalJson, chain, GENESIS_HASH, hashEvent, moneyFromHistory, verifyChain, verifyRequestHistory, type ChainedEvent, type HistoryEvent, type RecordedRequest } from "./history";
 import { ACTIONS, RETURN_STATUSES, type ReturnStatus } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
@@ -333,5 +333,53 @@ describe("property: the hash chain", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// the history against the request row (verifyRequestHistory)
+// ---------------------------------------------------------------------------------------------
+
+describe("moneyFromHistory and verifyRequestHistory", () => {
+  // Inspection mismatch, partial refund of ¥80 out of ¥100, the gateway fails once, then pays.
+  const story = buildChain([
+    event(1, { action: "submit", fromStatus: null, toStatus: "pending_cs_review", actorType: "customer", role: "customer", changes: { requestedRefundFen: 100_00 } }),
+    event(2, { action: "accept_partial", fromStatus: "inspection_mismatch", toStatus: "pending_refund", changes: { approvedRefundFen: 80_00, deductionFen: 20_00 } }),
+    event(3, { action: "refund", fromStatus: "pending_refund", toStatus: "refunding", changes: { refundId: "rf-1" } }),
+    event(4, { action: "refund_failed", fromStatus: "refunding", toStatus: "pending_refund", actorType: "system", role: "system", changes: { failureReason: "余额不足" } }),
+    event(5, { action: "refund", fromStatus: "pending_refund", toStatus: "refunding", changes: { refundId: "rf-1" } }),
+    event(6, { action: "refund_succeeded", fromStatus: "refunding", toStatus: "completed", actorType: "system", role: "system", changes: {} }),
+  ]);
+  const row: RecordedRequest = {
+    status: "completed",
+    requestedRefundFen: 100_00,
+    approvedRefundFen: 80_00,
+    lastEventSeq: 6,
+    lastEventHash: story[5]!.hash,
+    refund: { id: "rf-1", amountFen: 80_00, status: "succeeded", attempts: 2 },
+  };
+
+  it("replays the money: the approved amount is refunded, once per number, re-armed after a failure", () => {
+    expect(moneyFromHistory(story)).toEqual({ requestedRefundFen: 100_00, approvedRefundFen: 80_00, refund: { id: "rf-1", amountFen: 80_00, status: "succeeded", attempts: 2 } });
+    expect(moneyFromHistory(story.slice(0, 4)).refund).toEqual({ id: "rf-1", amountFen: 80_00, status: "failed", attempts: 1 });
+  });
+
+  it("a matching row verifies", () => {
+    expect(verifyRequestHistory(row, story)).toEqual({ ok: true, count: 6 });
+  });
+
+  it("each kind of disagreement is named with the field and both values", () => {
+    expect(verifyRequestHistory(row, [])).toEqual({ ok: false, problem: "history_missing", field: "last_event_seq", history: 0, row: 6 });
+    expect(verifyRequestHistory(row, story.slice(0, 5))).toEqual({ ok: false, problem: "head_mismatch", field: "last_event_seq", history: 5, row: 6 });
+    expect(verifyRequestHistory({ ...row, lastEventHash: "f".repeat(64) }, story)).toMatchObject({ ok: false, problem: "head_mismatch", field: "last_event_hash" });
+    expect(verifyRequestHistory({ ...row, status: "refunding" }, story)).toMatchObject({ problem: "state_mismatch", field: "status", history: "completed" });
+    expect(verifyRequestHistory({ ...row, approvedRefundFen: 100_00 }, story)).toMatchObject({ problem: "state_mismatch", field: "approved_refund_fen", history: 80_00 });
+    expect(verifyRequestHistory({ ...row, refund: null }, story)).toMatchObject({ problem: "state_mismatch", field: "refunds.id", history: "rf-1", row: null });
+    expect(verifyRequestHistory({ ...row, refund: { ...row.refund!, attempts: 1 } }, story)).toMatchObject({ field: "refunds.attempts" });
+  });
+
+  it("a break in the chain is still reported as the chain's", () => {
+    const broken = story.map((e) => (e.seq === 2 ? { ...e, changes: { approvedRefundFen: 99_00 } } : e));
+    expect(verifyRequestHistory(row, broken)).toEqual({ ok: false, brokenAtSeq: 2, problem: "hash_mismatch" });
   });
 });

@@ -4,11 +4,11 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { returnEvents, returnRequests } from "../../../db/schema";
+import { refunds, returnEvents, returnRequests } from "../../../db/schema";
 import { hashEvent, verifyChain, type ChainedEvent } from "../../domain/history";
 import { loadHistory, verifyHistory } from "../../services/history-store";
 import { createTestDatabase } from "../../test/db";
-import { makeOrder, staffCaller, submitFor, unverifiableHistories } from "../../test/fixtures";
+import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories } from "../../test/fixtures";
 
 const { db, sql } = await createTestDatabase();
 
@@ -142,5 +142,104 @@ describe("tampering is detected", () => {
     expect(await admin.caller.admin.verifyHistory({ id: requestId })).toMatchObject({ ok: false, brokenAtSeq: 1 });
     // And the trigger is back on.
     await expect(sql`DELETE FROM return_events WHERE id = ${target!.id}`).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("the history proves the request row and its money (verifyHistory beyond the chain)", () => {
+  /** A small refund-only request taken through to a paid refund: submit, approve, refund, refund_succeeded. */
+  async function refundedRequest(): Promise<string> {
+    const made = await makeOrder(db, [{ priceFen: 120_00 }]);
+    const { res, read } = await submitFor(db, made, "refund_only");
+    const cs = await staffCaller(db, "customer_service");
+    const fin = await staffCaller(db, "finance");
+    await cs.caller.staff.approve({ requestId: res.id, version: (await read()).version });
+    await fin.caller.staff.refund({ requestId: res.id, version: (await read()).version });
+    expect((await read()).status).toBe("completed");
+    expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 4 });
+    return res.id;
+  }
+
+  /** What only the database owner can do: change rows with the append-only trigger off. */
+  async function asOwner(work: (tx: typeof sql) => Promise<unknown>) {
+    await sql.begin(async (tx) => {
+      await tx`ALTER TABLE return_events DISABLE TRIGGER return_events_no_update_delete`;
+      await work(tx as unknown as typeof sql);
+      await tx`ALTER TABLE return_events ENABLE TRIGGER return_events_no_update_delete`;
+    });
+  }
+
+  it("untouched: ok, through the API too", async () => {
+    const id = await refundedRequest();
+    const admin = await staffCaller(db, "admin");
+    expect(await admin.caller.admin.verifyHistory({ id })).toEqual({ ok: true, count: 4 });
+  });
+
+  it("the newest event deleted: the chain is whole but ends before the request row's last event", async () => {
+    const id = await refundedRequest();
+    await asOwner((tx) => tx`DELETE FROM return_events WHERE request_id = ${id} AND seq = 4`);
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "head_mismatch", field: "last_event_seq", history: 3, row: 4 });
+  });
+
+  it("the newest event deleted and the row made to agree: the refund row gives it away", async () => {
+    const id = await refundedRequest();
+    await asOwner(async (tx) => {
+      const [third] = await tx<{ hash: string }[]>`SELECT hash FROM return_events WHERE request_id = ${id} AND seq = 3`;
+      await tx`DELETE FROM return_events WHERE request_id = ${id} AND seq = 4`;
+      await tx`UPDATE return_requests SET last_event_seq = 3, last_event_hash = ${third!.hash}, status = 'refunding' WHERE id = ${id}`;
+    });
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "state_mismatch", field: "refunds.status", history: "pending", row: "succeeded" });
+  });
+
+  it("every event deleted: the request has no history", async () => {
+    const id = await refundedRequest();
+    await asOwner((tx) => tx`DELETE FROM return_events WHERE request_id = ${id}`);
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "history_missing", field: "last_event_seq", history: 0, row: 4 });
+    const admin = await staffCaller(db, "admin");
+    expect(await admin.caller.admin.verifyHistory({ id })).toMatchObject({ ok: false, problem: "history_missing" });
+  });
+
+  it("approved_refund_fen or requested_refund_fen edited in place (no trigger needed): the amounts the events recorded differ", async () => {
+    const id = await refundedRequest();
+    await db.update(returnRequests).set({ approvedRefundFen: 119_00 }).where(eq(returnRequests.id, id));
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "state_mismatch", field: "approved_refund_fen", history: null, row: 119_00 });
+
+    const other = await refundedRequest();
+    await db.update(returnRequests).set({ requestedRefundFen: 999_00 }).where(eq(returnRequests.id, other));
+    expect(await verifyHistory(db, other)).toEqual({ ok: false, problem: "state_mismatch", field: "requested_refund_fen", history: 120_00, row: 999_00 });
+  });
+
+  it("the refund row edited in place: amount, status or attempts", async () => {
+    const id = await refundedRequest();
+    await db.update(refunds).set({ amountFen: 12_00 }).where(eq(refunds.requestId, id));
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "state_mismatch", field: "refunds.amount_fen", history: 120_00, row: 12_00 });
+
+    const failed = await refundedRequest();
+    await db.update(refunds).set({ status: "failed" }).where(eq(refunds.requestId, failed));
+    expect(await verifyHistory(db, failed)).toMatchObject({ ok: false, problem: "state_mismatch", field: "refunds.status" });
+  });
+
+  it("a refund row without a refund in the history, or the status changed, is caught", async () => {
+    const made = await makeOrder(db, [{ priceFen: 30_00 }]);
+    const { res } = await submitFor(db, made, "refund_only");
+    await db.insert(refunds).values({ requestId: res.id, orderId: made.order.id, amountFen: 30_00, outRefundNo: `RFX${res.id.slice(0, 8)}`, gateway: "alipay" });
+    expect(await verifyHistory(db, res.id)).toMatchObject({ ok: false, problem: "state_mismatch", field: "refunds.id", history: null });
+
+    const again = await submitFor(db, await makeOrder(db, [{ priceFen: 30_00 }]), "refund_only");
+    await db.update(returnRequests).set({ status: "pending_refund" }).where(eq(returnRequests.id, again.res.id));
+    expect(await verifyHistory(db, again.res.id)).toEqual({ ok: false, problem: "state_mismatch", field: "status", history: "pending_cs_review", row: "pending_refund" });
+  });
+
+  it("events whose request row was removed (foreign keys off): request_missing; an id that names nothing: not_found", async () => {
+    const made = await makeOrder(db, [{ priceFen: 30_00 }]);
+    const { res } = await submitFor(db, made, "refund_only");
+    await sql.begin(async (tx) => {
+      await tx`SET LOCAL session_replication_role = replica`;
+      await tx`DELETE FROM return_lines WHERE request_id = ${res.id}`;
+      await tx`DELETE FROM return_requests WHERE id = ${res.id}`;
+    });
+    expect(await verifyHistory(db, res.id)).toEqual({ ok: false, problem: "request_missing", field: "return_requests", history: 1, row: null });
+    const admin = await staffCaller(db, "admin");
+    const e = await failureOf(admin.caller.admin.verifyHistory({ id: "00000000-0000-4000-8000-000000000000" }));
+    expect(appCodeOf(e)).toBe("not_found");
   });
 });
