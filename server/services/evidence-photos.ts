@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { evidencePhotos, returnRequests } from "../../db/schema";
 import { AppError } from "../domain/errors";
@@ -6,9 +6,15 @@ import { mayRead, mayReadRequest } from "../domain/read-access";
 import type { StaffRole } from "../domain/vocabulary";
 import { processUpload } from "../photos/process-photo";
 import { newPhotoKeys, type ObjectStorage } from "../storage";
+import { hitRateLimit } from "./rate-limit";
 
-/** Photos a customer may have uploaded but not yet attached in a day: bounds storage abuse. */
-export const MAX_DRAFT_PHOTOS_PER_DAY = 60;
+/**
+ * Photos a customer may upload in 24 hours, counted as uploads: a photo deleted (or attached)
+ * since still counts, so an upload-then-delete loop cannot store and decode without end.
+ * Generous: a request takes a handful of photos, and a retake is one more upload.
+ */
+export const MAX_PHOTO_UPLOADS_PER_DAY = 60;
+const UPLOAD_WINDOW_SECONDS = 86_400;
 
 export interface StoredPhoto {
   id: string;
@@ -18,16 +24,15 @@ export interface StoredPhoto {
 }
 
 /**
- * Checks and re-encodes an upload (server/photos), stores image and thumbnail under generated
+ * Counts the upload against the customer's daily quota, checks and re-encodes it
+ * (server/photos), stores image and thumbnail under generated
  * names, and records it as the customer's draft photo. The row is written last: a failure
  * leaves at most an unreferenced object, never a row pointing at nothing.
  */
 export async function storeEvidencePhoto(db: DbOrTx, storage: ObjectStorage, customerId: string, upload: Buffer, now = new Date()): Promise<StoredPhoto> {
-  const [recent] = await db
-    .select({ n: count() })
-    .from(evidencePhotos)
-    .where(and(eq(evidencePhotos.customerId, customerId), isNull(evidencePhotos.requestId), gte(evidencePhotos.createdAt, new Date(now.getTime() - 86_400_000))));
-  if ((recent?.n ?? 0) >= MAX_DRAFT_PHOTOS_PER_DAY) throw new AppError("rate_limited", { retryAfter: 3600 });
+  // Counted before the work, in the shared rate-limit buckets (not by counting the photos that
+  // still exist): a refused or failed upload costs a try too. Answers rate_limited with the wait.
+  await hitRateLimit(db, `photo-upload:customer:${customerId}`, MAX_PHOTO_UPLOADS_PER_DAY, UPLOAD_WINDOW_SECONDS, now);
 
   const photo = await processUpload(upload);
   const keys = newPhotoKeys(now);

@@ -14,6 +14,7 @@ import type { Context } from "../context";
 import { createTestDatabase } from "../../test/db";
 import { customerCaller, failureOf, makeOrder, makeStaff, staffCaller, testContext } from "../../test/fixtures";
 import { removePhoto, servePhoto, uploadPhoto } from "../photo-routes";
+import { MAX_PHOTO_UPLOADS_PER_DAY } from "../../services/evidence-photos";
 
 const { db } = await createTestDatabase();
 const dir = mkdtempSync(path.join(os.tmpdir(), "photos-test-"));
@@ -195,5 +196,28 @@ describe("evidence rules at submission", () => {
     const seen = await caller.customer.request({ id: ok.id });
     expect(seen.photos.map((p) => p.id)).toEqual(mine.slice(0, 1));
     expect(seen.timeline[0]!.action).toBe("submit");
+  });
+});
+
+describe("the daily upload quota counts uploads, not the photos that still exist", () => {
+  it("upload to the quota, delete them all, upload again: refused with the wait; another customer is not affected", async () => {
+    const { ctx } = await customer();
+    const del = (id: string) => removePhoto(new Request(`http://${HOST}/api/photos/${id}`, { method: "DELETE", headers: { host: HOST, origin: `http://${HOST}` } }), ctx, storage, id);
+    const small = await solid(40, 40).jpeg().toBuffer();
+    for (let i = 0; i < MAX_PHOTO_UPLOADS_PER_DAY; i++) {
+      const res = await upload(ctx, small);
+      expect(res.status).toBe(201);
+      // Deleted at once: the old count of surviving drafts never grew.
+      expect((await del(((await res.json()) as { id: string }).id)).status).toBe(204);
+    }
+    expect(await db.select().from(evidencePhotos).where(eq(evidencePhotos.customerId, ctx.customer!.id))).toEqual([]);
+
+    const refused = await upload(ctx, small);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ code: "rate_limited" });
+    expect(await db.select().from(evidencePhotos).where(eq(evidencePhotos.customerId, ctx.customer!.id))).toEqual([]);
+
+    const other = await customer();
+    expect((await upload(other.ctx, small)).status).toBe(201);
   });
 });
