@@ -15,7 +15,13 @@ import { anchorHistories, checkHistoryAnchor } from "../server/services/history-
 import { openLocalDatabase } from "./local-db";
 
 // Scripts read process.env themselves (server/env.ts is the app's); the key is never stored.
-const key = assertAnchorKey(process.env.HISTORY_ANCHOR_KEY);
+let key: string;
+try {
+  key = assertAnchorKey(process.env.HISTORY_ANCHOR_KEY);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
 const dir = path.join(process.env.DATA_DIR ?? ".data", "anchors");
 const [command, ...files] = process.argv.slice(2);
 
