@@ -26,9 +26,11 @@ export async function prepare(opts: { demo: boolean }): Promise<{ env: NodeJS.Pr
       await sql.end();
     }
   }
+  // Migrations are the scripts' business: the app never gets the owner's credentials.
+  const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
   return {
     env: {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
       AUTH_SECRET: process.env.AUTH_SECRET ?? localSecret(dataDir),
@@ -38,6 +40,11 @@ export async function prepare(opts: { demo: boolean }): Promise<{ env: NodeJS.Pr
     ownerUrl: database.ownerUrl,
     stop: database.stop,
   };
+}
+
+/** What `npm start` prepares: a real shop, never demo data or demo mode (tested on its own). */
+export function prepareShop() {
+  return prepare({ demo: false });
 }
 
 /** A secret generated once per data folder, so sessions survive restarts. */

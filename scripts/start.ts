@@ -1,14 +1,14 @@
 import { count } from "drizzle-orm";
 import { createDb } from "../db/client";
 import { staffUsers } from "../db/schema";
-import { prepare } from "./prepare";
+import { prepareShop } from "./prepare";
 import { build, buildIsStale, runNext } from "./run-next";
 import { startDeadlineWorker } from "./worker";
 
 // `npm start`: a real shop — database + migrations, a production build when sources changed,
 // then `next start`. No demo data, no demo accounts, no demo mode (that is `npm run demo`).
 const port = process.env.PORT ?? "3000";
-const { env, stop } = await prepare({ demo: false });
+const { env, stop } = await prepareShop();
 await sayHowToCreateTheFirstAdmin(env.DATABASE_URL!);
 const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
 let code = 0;
