@@ -112,10 +112,13 @@ export async function startEmbeddedPostgres(opts: {
   persistent: boolean;
   databases: string[];
   log?: boolean;
+  /** Tests only: binaries from elsewhere than node_modules, and a state root of their own. */
+  binaries?: { nativeDir: string; version: string };
+  stateRoot?: string;
 }): Promise<EmbeddedServer> {
   const runAs = postgresOsUser();
-  const binaries = await platformBinaries();
-  const placement = placeEmbeddedPostgres({ ...binaries, dataDir: opts.dataDir, runAs });
+  const binaries = opts.binaries ?? (await platformBinaries());
+  const placement = placeEmbeddedPostgres({ ...binaries, dataDir: opts.dataDir, runAs, stateRoot: opts.stateRoot });
   installBinaries(placement);
   const { dataDir } = placement;
   if (placement.dataRelocated && opts.log !== false) {
