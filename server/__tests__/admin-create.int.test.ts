@@ -20,7 +20,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "tuihuanhuo-admin-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function script(file: string, args: string[] = []): Promise<{ code: number; out: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, DATA_DIR: dataDir };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" as const, DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, DATA_DIR: dataDir };
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, file, ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, out: `${stdout}${stderr}` });

@@ -16,8 +16,8 @@ const { url: ownerUrl, appUrl } = await createTestDatabase();
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-function startChecks(vars: Record<string, string>): Promise<{ code: number; out: string }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_RUNTIME: "nodejs", ...vars };
+function startChecks(vars: Record<string, string> & { NODE_ENV: "production" }): Promise<{ code: number; out: string }> {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_RUNTIME: "nodejs", ...vars };
   const script = "import('./instrumentation.ts').then((m) => m.register()).then(() => console.log('checks passed'))";
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, "--eval", script], { cwd: ROOT, env }, (error, stdout, stderr) => {
