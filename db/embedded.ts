@@ -139,10 +139,13 @@ export async function startEmbeddedPostgres(opts: {
     writeFileSync(pwfile, `${credentials.superuser}\n`, { mode: 0o600 });
     if (runAs) chownSync(pwfile, runAs.uid, runAs.gid);
     try {
-      await run(bin("initdb"), [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, "--encoding=UTF8", "--lc-messages=C"], runAs);
+      // Encoding and collation follow the environment's locale, as they did under the package's launcher.
+      await run(bin("initdb"), [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, "--lc-messages=C"], runAs);
     } finally {
       rmSync(pwfile, { force: true });
     }
+    // Kept before the server first starts: a crash from here on never loses the only copy.
+    writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   } else {
     clearStalePid(dataDir);
     credentials = existsSync(credentialsFile)
@@ -158,11 +161,14 @@ export async function startEmbeddedPostgres(opts: {
   stopWithProcess(child);
   await new Promise<void>((resolve, reject) => {
     let output = "";
+    let tail = "";
     child.stderr.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
       if (opts.log) process.stderr.write(text);
       if (output.length < 20_000) output += text;
-      if (text.includes("database system is ready to accept connections")) resolve();
+      // The line may arrive split over two chunks.
+      tail = (tail + text).slice(-500);
+      if (tail.includes("database system is ready to accept connections")) resolve();
     });
     child.stdout.resume();
     child.on("error", reject);
@@ -176,12 +182,18 @@ export async function startEmbeddedPostgres(opts: {
   const admin = superSql();
   try {
     if (!existsSync(credentialsFile)) {
-      // A database from before generated passwords: replace the published one.
-      if (credentials.superuser === LEGACY_PASSWORD) {
-        credentials.superuser = secret();
-        await admin.unsafe(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuser}'`);
-      }
+      // A database from before generated passwords: replace the published one. The file is
+      // written first and removed again if the change fails, so it never names a wrong password.
+      const legacy = credentials.superuser;
+      credentials.superuser = secret();
       writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+      try {
+        await admin.unsafe(`ALTER ROLE ${SUPERUSER} PASSWORD '${credentials.superuser}'`);
+      } catch (e) {
+        rmSync(credentialsFile, { force: true });
+        credentials.superuser = legacy;
+        throw e;
+      }
     }
     for (const name of opts.databases) {
       const [found] = await admin<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${name}`;
