@@ -92,7 +92,13 @@ export function installBinaries(placement: PgPlacement): void {
   rmSync(partial, { recursive: true, force: true });
   cpSync(placement.copyBinariesFrom, partial, { recursive: true, verbatimSymlinks: true });
   worldReadable(partial);
-  renameSync(partial, placement.nativeDir);
+  try {
+    renameSync(partial, placement.nativeDir);
+  } catch (e) {
+    // Another process (a test run beside the demo) installed the same version first: use theirs.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(path.join(placement.nativeDir, "bin", "postgres"))) throw e;
+  }
 }
 
 /**
