@@ -20,7 +20,8 @@ declare module "vitest" {
 }
 
 const TEMPLATE = `tuihuanhuo_template_${process.pid}`;
-const APP_ROLE = "tuihuanhuo_test_app";
+// Per run: test runs sharing an external server do not reset each other's password.
+const APP_ROLE = `tuihuanhuo_test_app_${process.pid}`;
 
 /**
  * Starts one throw-away PostgreSQL for the whole integration run (or uses DATABASE_URL's server),
@@ -62,6 +63,8 @@ export default async function setup(project: TestProject) {
     const clones = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${`t_${process.pid}_%`}`;
     for (const { datname } of clones) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.unsafe(`DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
+    // Its grants lived only in the databases just dropped.
+    await admin.unsafe(`DROP ROLE IF EXISTS "${APP_ROLE}"`);
     await admin.end();
     await stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
