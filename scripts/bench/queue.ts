@@ -106,7 +106,7 @@ async function main() {
   if (n === 0) throw new Error(`no data in ${BENCH_DATA_DIR}: run scripts/bench/seed-volume.ts first`);
   console.log(`${n.toLocaleString()} requests in ${BENCH_DATA_DIR}`);
 
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", AUTH_URL: BASE, DEMO_MODE: "0", PORT: String(PORT) };
+  const env = { ...process.env, DATABASE_URL: await database.appUrl(), AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", AUTH_URL: BASE, DEMO_MODE: "0", PORT: String(PORT) };
   const next = HTTP ? spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], { env, stdio: "ignore" }) : null;
   try {
     if (HTTP) await waitFor(`${BASE}/login`);

@@ -15,6 +15,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
+import { APP_ROLE, grantAppRights } from "../../db/roles";
 import { runMigrations } from "../../db/migrate";
 import { DEMO_STAFF } from "../../server/auth/demo-accounts";
 import { hashPassword } from "../../server/auth/password";
@@ -25,7 +26,16 @@ export const BENCH_PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54391);
 
 export async function openBenchDatabase() {
   const server = await startEmbeddedPostgres({ dataDir: path.join(BENCH_DATA_DIR, "pg"), port: BENCH_PG_PORT, persistent: true, databases: ["bench"] });
-  return { url: server.url("bench"), stop: server.stop };
+  return {
+    url: server.url("bench"),
+    /** What a served app connects as (a production server refuses the superuser): the app role, with its rights. */
+    appUrl: async () => {
+      const { ownerUrl, appUrl } = await server.provision("bench");
+      await grantAppRights(ownerUrl, APP_ROLE);
+      return appUrl;
+    },
+    stop: server.stop,
+  };
 }
 
 /** Status shares in per mille; the open ones are what the queues show. */

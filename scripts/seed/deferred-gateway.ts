@@ -13,6 +13,10 @@ export class DeferredGateway implements RefundGateway {
 
   constructor(private readonly bank: SimulatedGateway) {}
 
+  handles(): boolean {
+    return true;
+  }
+
   async refund(order: RefundOrder): Promise<RefundOutcome> {
     this.sent.set(order.outRefundNo, order);
     this.last = order;

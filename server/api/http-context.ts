@@ -4,14 +4,15 @@ import { clientIp } from "../auth/client-ip";
 import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
-import { SimulatedGateway } from "../payments/simulated-gateway";
+import { gatewayRegistry } from "../payments/registry";
 import { customerFromToken } from "../services/customer-verification";
 import type { Context, CookieOptions } from "./context";
 
 export const CUSTOMER_COOKIE = "rh_customer";
 
-// One per process: the simulated gateway remembers refund numbers it has paid, like a real one.
-const gateway = new SimulatedGateway();
+// One per process, built on first use (env is read at runtime, not at build): the simulated
+// gateway, registered in demo mode only, remembers refund numbers it has paid, like a real one.
+let gateways: ReturnType<typeof gatewayRegistry> | undefined;
 
 function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
@@ -42,7 +43,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     customer,
     customerToken,
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts)),
-    gateway,
+    gateway: (gateways ??= gatewayRegistry(env())),
     demo: isDemoSms(),
     log: (line) => console.log(line),
   };

@@ -103,6 +103,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   reason_unavailable: { "zh-CN": "该原因已停用或不存在，请重新选择", en: "This reason is no longer offered. Choose another one" },
   reason_code_taken: { "zh-CN": "已有使用该代码的原因", en: "A reason with this code already exists" },
   reason_photo_rejection: { "zh-CN": "驳回原因不需要照片设置", en: "Rejection reasons have no photo rule" },
+  no_gateway_for_method: {
+    "zh-CN": "未配置「{method}」的支付网关，无法在线退款：请线下退款（或在平台上退款）并登记",
+    en: "No payment gateway is configured for {method}, so this refund cannot be paid online: refund offline (or on the platform) and record it",
+  },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
@@ -125,7 +129,14 @@ const RISK_NAMES: Record<string, Record<Locale, string>> = {
   shared_contact: { "zh-CN": "与他人共用联系信息", en: "contact details shared with others" },
 };
 
-/** Translates the params that are themselves domain words (states, actions, roles, reasons). */
+/** Payment methods named in a refusal (the same names the request screen shows). */
+const METHOD_NAMES: Record<string, Record<Locale, string>> = {
+  alipay: { "zh-CN": "支付宝", en: "Alipay" },
+  wechat_pay: { "zh-CN": "微信支付", en: "WeChat Pay" },
+  unionpay: { "zh-CN": "银联", en: "UnionPay" },
+  platform: { "zh-CN": "平台代收", en: "platform" },
+};
+
 /** Translates the params that are themselves domain words (states, actions, roles). Reason names come from their rows, in both languages. */
 function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   const out: ErrorParams = { ...params };
@@ -133,6 +144,7 @@ function localiseParams(params: ErrorParams, locale: Locale): ErrorParams {
   if (typeof params.action === "string" && params.action in ACTION_NAMES) out.action = ACTION_NAMES[params.action as keyof typeof ACTION_NAMES][locale];
   if (typeof params.role === "string" && params.role in ROLE_NAMES) out.role = ROLE_NAMES[params.role as keyof typeof ROLE_NAMES][locale];
   if (typeof params.why === "string" && params.why in WHY) out.why = WHY[params.why]![locale];
+  if (typeof params.method === "string" && params.method in METHOD_NAMES) out.method = METHOD_NAMES[params.method]![locale];
   if (typeof params.signal === "string") {
     out.signal = params.signal
       .split(",")

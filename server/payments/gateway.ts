@@ -1,3 +1,5 @@
+import type { PaymentMethod } from "../domain/vocabulary";
+
 /**
  * A payment gateway as the refund flow sees it. Alipay and WeChat Pay adapters implement this
  * in the payments work; every call carries the merchant refund number (outRefundNo) that never
@@ -5,6 +7,8 @@
  */
 export interface RefundOrder {
   outRefundNo: string;
+  /** How the order was paid: which gateway pays the refund back. */
+  method: PaymentMethod;
   gatewayTxnId: string | null;
   amountFen: number;
   totalPaidFen: number;
@@ -18,5 +22,7 @@ export type RefundOutcome =
   | { status: "pending" };
 
 export interface RefundGateway {
+  /** Whether refunds of orders paid this way go through this gateway (else: offline, or by the platform). */
+  handles(method: PaymentMethod): boolean;
   refund(order: RefundOrder): Promise<RefundOutcome>;
 }

@@ -1,12 +1,16 @@
 import type { RefundGateway, RefundOrder, RefundOutcome } from "./gateway";
 
 /**
- * The gateway used until real Alipay / WeChat Pay adapters exist (demo and tests only).
- * It behaves like a real one where it matters: the same outRefundNo never pays twice.
+ * The demo's gateway (demo mode and tests only; server/payments/registry.ts never registers it
+ * otherwise). It behaves like a real one where it matters: the same outRefundNo never pays twice.
  */
 export class SimulatedGateway implements RefundGateway {
   private readonly paid = new Map<string, RefundOutcome>();
   calls = 0;
+
+  handles(): boolean {
+    return true;
+  }
 
   async refund(order: RefundOrder): Promise<RefundOutcome> {
     this.calls++;

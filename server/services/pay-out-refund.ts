@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { AppError } from "../domain/errors";
 import type { RefundGateway } from "../payments/gateway";
 import { actOnRequest } from "./act-on-request";
-import { refundToPay } from "./data/refunds";
+import { paymentMethodOfRequest, refundToPay } from "./data/refunds";
 
 const SYSTEM = { type: "system", id: "system", role: "system" } as const;
 
@@ -14,8 +14,11 @@ const SYSTEM = { type: "system", id: "system", role: "system" } as const;
 export async function payOutRefund(db: Db, refundId: string, gateway: RefundGateway, now = new Date()): Promise<"succeeded" | "failed" | "pending"> {
   const refund = await refundToPay(db.$client, refundId);
   if (!refund) throw new AppError("not_found");
+  // Never marked paid by a gateway that does not pay this method (docs/decisions/012).
+  if (!gateway.handles(refund.method)) throw new AppError("no_gateway_for_method", { method: refund.method });
   const outcome = await gateway.refund({
     outRefundNo: refund.outRefundNo,
+    method: refund.method,
     gatewayTxnId: refund.gatewayTxnId,
     amountFen: refund.amountFen,
     totalPaidFen: refund.totalPaidFen,
@@ -27,4 +30,13 @@ export async function payOutRefund(db: Db, refundId: string, gateway: RefundGate
     await actOnRequest(db, SYSTEM, { requestId: refund.requestId, action: "refund_failed", failureReason: outcome.reason }, now);
   }
   return outcome.status;
+}
+
+/**
+ * Refuses to start an online refund for a request whose payment method has no gateway here,
+ * before anything is reserved: finance refunds it offline (or on the platform) instead.
+ */
+export async function assertGatewayFor(db: Db, requestId: string, gateway: RefundGateway): Promise<void> {
+  const method = await paymentMethodOfRequest(db.$client, requestId);
+  if (method && !gateway.handles(method)) throw new AppError("no_gateway_for_method", { method });
 }

@@ -7,7 +7,7 @@ import { createDb, type Db } from "../../db/client";
  * A fresh, migrated database for one test file, cloned from the template made in global-setup.
  * Dropped after the file; tests inside a file create their own rows (see fixtures.ts).
  */
-export async function createTestDatabase(): Promise<{ db: Db; url: string; sql: ReturnType<typeof postgres> }> {
+export async function createTestDatabase(): Promise<{ db: Db; url: string; sql: ReturnType<typeof postgres>; appUrl: string }> {
   const adminUrl = inject("pgAdminUrl");
   const template = inject("pgTemplate");
   const name = `t_${template.split("_").pop()}_${randomBytes(4).toString("hex")}`;
@@ -21,5 +21,9 @@ export async function createTestDatabase(): Promise<{ db: Db; url: string; sql: 
     await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   });
-  return { db, url: u.toString(), sql };
+  // The same database as the production server's role sees it (no ownership, rows only).
+  const app = new URL(u);
+  app.username = inject("pgAppRole");
+  app.password = inject("pgAppPassword");
+  return { db, url: u.toString(), sql, appUrl: app.toString() };
 }

@@ -122,11 +122,12 @@ export async function startBenchApps(prefix: string): Promise<BenchApps> {
     process.env.EMBEDDED_PG_PORT = String(await freePort());
     const { prepare } = await import("../../prepare");
     const { buildIsStale } = await import("../../run-next");
-    const { env, stop } = await prepare({ seed: true });
+    const { env, stop } = await prepare({ demo: true });
     cleanups.unshift(stop);
     const appPort = await freePort();
     const base = `http://localhost:${appPort}`;
-    const appEnv = { ...env, AUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
+    // The demo (DEMO_MODE=1) under `next start`: the same say-so `npm run demo` gives.
+    const appEnv = { ...env, AUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
     if (buildIsStale()) await run([NEXT_BIN, "build"], { cwd: REPO, env: appEnv });
     const app = await startNext(REPO, appPort, appEnv);
     cleanups.unshift(() => stopNext(app));

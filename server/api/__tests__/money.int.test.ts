@@ -18,6 +18,9 @@ class FlakyGateway implements RefundGateway {
   readonly seen: RefundOrder[] = [];
   private readonly inner = new SimulatedGateway();
   constructor(private failures: number) {}
+  handles() {
+    return true;
+  }
   async refund(order: RefundOrder): Promise<RefundOutcome> {
     this.seen.push(order);
     if (this.failures-- > 0) return { status: "failed", reason: "余额不足" };

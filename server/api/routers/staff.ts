@@ -13,7 +13,7 @@ import {
   revealContactInput,
 } from "../../schemas/staff";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
-import { payOutRefund } from "../../services/pay-out-refund";
+import { assertGatewayFor, payOutRefund } from "../../services/pay-out-refund";
 import { assignInput, bulkApproveInput, claimInput, queueInput, releaseInput } from "../../schemas/queue";
 import { bulkApprove } from "../../services/queue/bulk-approve";
 import { queueCounts } from "../../services/queue/counts";
@@ -38,6 +38,8 @@ function decision<S extends z.ZodType<WithRequest>>(action: Action, schema: S, e
     .input(schema)
     .mutation(async ({ ctx, input: parsed }) => {
       const input = parsed as z.output<S>;
+      // Only a configured gateway pays money back; checked before the amount is reserved.
+      if (action === "refund") await assertGatewayFor(ctx.db, input.requestId, ctx.gateway);
       const result = await actOnRequest(
         ctx.db,
         { type: "staff", id: ctx.staff.id, role: ctx.staff.role },

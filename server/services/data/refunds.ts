@@ -5,6 +5,7 @@
  */
 import type { Sql } from "postgres";
 import type { TxSql } from "../../../db/client";
+import type { PaymentMethod } from "../../domain/vocabulary";
 import { ts } from "./values";
 
 /**
@@ -56,6 +57,8 @@ export async function releaseRefund(sql: TxSql, requestId: string, reason: strin
 export interface RefundToPay {
   requestId: string;
   outRefundNo: string;
+  /** The order's payment method (refunds.gateway): which gateway pays it back. */
+  method: PaymentMethod;
   amountFen: number;
   gatewayTxnId: string | null;
   totalPaidFen: number;
@@ -65,11 +68,18 @@ export interface RefundToPay {
 /** What the gateway needs to pay a refund. Outside any transaction: nothing is locked while the gateway works. */
 export async function refundToPay(sql: Sql, refundId: string): Promise<RefundToPay | undefined> {
   const [row] = await sql<RefundToPay[]>`
-    SELECT f.request_id AS "requestId", f.out_refund_no AS "outRefundNo", f.amount_fen AS "amountFen",
+    SELECT f.request_id AS "requestId", f.out_refund_no AS "outRefundNo", f.gateway AS "method", f.amount_fen AS "amountFen",
            o.gateway_txn_id AS "gatewayTxnId", o.total_paid_fen AS "totalPaidFen", r.rma_no AS "rmaNo"
     FROM refunds f
     JOIN orders o ON o.id = f.order_id
     JOIN return_requests r ON r.id = f.request_id
     WHERE f.id = ${refundId}`;
   return row;
+}
+
+/** How the request's order was paid (undefined if there is no such request). */
+export async function paymentMethodOfRequest(sql: Sql, requestId: string): Promise<PaymentMethod | undefined> {
+  const [row] = await sql<{ method: PaymentMethod }[]>`
+    SELECT o.payment_method AS method FROM return_requests r JOIN orders o ON o.id = r.order_id WHERE r.id = ${requestId}`;
+  return row?.method;
 }

@@ -1,0 +1,34 @@
+/**
+ * The local stand-ins for outside services that the demo (npm run demo, npm run dev) and the e2e
+ * server start next to the app: processes in this repository speaking the real service's
+ * protocol. Each starter gets the environment built so far and returns the variables that point
+ * the app at its sandbox, and how to stop it.
+ *
+ * Add a sandbox by appending a starter to SANDBOXES (the SMS sandbox goes here). Only these demo
+ * commands start sandboxes; `npm start` never does (docs/decisions/012-demo-versus-production.md).
+ */
+export interface Sandbox {
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+export type SandboxStarter = (env: NodeJS.ProcessEnv) => Promise<Sandbox>;
+
+export const SANDBOXES: SandboxStarter[] = [];
+
+/** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
+export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
+  const started: Sandbox[] = [];
+  let current = env;
+  for (const start of SANDBOXES) {
+    const sandbox = await start(current);
+    started.push(sandbox);
+    current = { ...current, ...sandbox.env };
+  }
+  return {
+    env: current,
+    stop: async () => {
+      for (const s of started.reverse()) await s.stop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { canDisableHistoryTriggers } from "../db/roles";
+import { DEMO_IN_PRODUCTION_OVERRIDE, env, type Env } from "./env";
+import { gatewayRegistry, type GatewayRegistry } from "./payments/registry";
+
+/**
+ * What a production server refuses to start with (instrumentation.ts runs these once per server
+ * process): demo mode, the simulated payment gateway, a database role that could switch the
+ * history's protection off. Each refusal is one sentence that says what to do.
+ * See docs/decisions/012-demo-versus-production.md and 013-database-roles.md.
+ */
+export function configurationRefusals(e: Env, gateways: GatewayRegistry = gatewayRegistry(e)): string[] {
+  if (e.NODE_ENV !== "production" || e.ALLOW_DEMO_IN_PRODUCTION === DEMO_IN_PRODUCTION_OVERRIDE) return [];
+  const refusals: string[] = [];
+  if (e.DEMO_MODE === "1") {
+    refusals.push(
+      `Refusing to start: DEMO_MODE=1 (shown SMS codes, listed demo accounts) on a production server; unset DEMO_MODE for a real shop (\`npm start\`), or run the demo with \`npm run demo\` (it sets ALLOW_DEMO_IN_PRODUCTION=${DEMO_IN_PRODUCTION_OVERRIDE}).`,
+    );
+  }
+  if (gateways.simulated) {
+    refusals.push("Refusing to start: the simulated payment gateway would mark refunds paid on a production server; it is for the demo only (`npm run demo`).");
+  }
+  return refusals;
+}
+
+/** A production app must connect as a role without ownership or TRIGGER right on the history. */
+export async function databaseRoleRefusals(e: Env, url: string): Promise<string[]> {
+  if (e.NODE_ENV !== "production") return [];
+  if (!(await canDisableHistoryTriggers(url))) return [];
+  return [
+    "Refusing to start: DATABASE_URL signs in as a role that owns the tables (or is a superuser), so it could switch off the append-only history; point DATABASE_URL at the app role and DATABASE_OWNER_URL at the owner (README, Deployment).",
+  ];
+}
+
+export async function checkStartupOrExit(): Promise<void> {
+  const e = env();
+  const refusals = [...configurationRefusals(e), ...(e.DATABASE_URL ? await databaseRoleRefusals(e, e.DATABASE_URL) : [])];
+  if (refusals.length === 0) return;
+  for (const r of refusals) console.error(r);
+  process.exit(1);
+}
