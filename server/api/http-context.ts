@@ -6,12 +6,15 @@ import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { SimulatedGateway } from "../payments/simulated-gateway";
 import { customerFromToken } from "../services/customer-verification";
+import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
 import type { Context, CookieOptions } from "./context";
 
 export const CUSTOMER_COOKIE = "rh_customer";
 
 // One per process: the simulated gateway remembers refund numbers it has paid, like a real one.
 const gateway = new SimulatedGateway();
+// One per process too: the SDK client keeps its connections.
+let sms: SmsSetup | null | undefined;
 
 function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
@@ -44,6 +47,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts)),
     gateway,
     demo: isDemoSms(),
+    sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,
     log: (line) => console.log(line),
   };
 }

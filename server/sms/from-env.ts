@@ -11,7 +11,7 @@ export interface SmsSetup {
 /** What is missing for SMS_PROVIDER to work, in words for the operator (empty = ready). */
 export function smsSetupProblems(e: Env): string[] {
   if (e.SMS_PROVIDER === "none") return [];
-  const missing = (["ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET", "ALIYUN_SMS_SIGN_NAME", "ALIYUN_SMS_TEMPLATE_CODE"] as const).filter((k) => !e[k]);
+  const missing: string[] = (["ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET", "ALIYUN_SMS_SIGN_NAME", "ALIYUN_SMS_TEMPLATE_CODE"] as const).filter((k) => !e[k]);
   if (e.SMS_PROVIDER === "sandbox" && !e.ALIYUN_SMS_ENDPOINT) missing.push("ALIYUN_SMS_ENDPOINT");
   return missing.length ? [`SMS_PROVIDER=${e.SMS_PROVIDER} needs ${missing.join(", ")}.`] : [];
 }
