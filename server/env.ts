@@ -30,8 +30,8 @@ const schema = z.object({
   ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
   /** Global cap on verification SMS sent per hour by the whole shop (the merchant pays per message). */
   SMS_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).default(2000),
-  /** Proof-of-work difficulty (leading zero bits of SHA-256) asked after repeated failures; 16 ≈ 65,000 hashes, well under a second on a phone. */
-  CHALLENGE_BITS: z.coerce.number().int().min(1).max(26).default(16),
+  /** Proof-of-work difficulty (leading zero bits of SHA-256) asked after repeated failures; 14 ≈ 16,000 hashes on average, under a second with Web Crypto on a mid-range phone. */
+  CHALLENGE_BITS: z.coerce.number().int().min(1).max(26).default(14),
   /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Evidence photos: `local` = DATA_DIR/uploads; `s3` = any S3-compatible store (AWS S3, Aliyun OSS, Tencent COS, MinIO). */
