@@ -21,7 +21,6 @@ export const ERROR_CODES = {
   code_invalid: "BAD_REQUEST",
   code_expired: "BAD_REQUEST",
   code_attempts_exceeded: "TOO_MANY_REQUESTS",
-  order_phone_mismatch: "BAD_REQUEST",
   challenge_required: "TOO_MANY_REQUESTS",
   challenge_invalid: "BAD_REQUEST",
   sms_unavailable: "SERVICE_UNAVAILABLE",

@@ -55,10 +55,6 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "短信服务暂不可用，请联系商家",
     en: "Text messages are not available right now. Please contact the shop",
   },
-  order_phone_mismatch: {
-    "zh-CN": "订单号与手机号不匹配",
-    en: "The order number and phone number do not match",
-  },
   missing_field: { "zh-CN": "缺少必填项：{field}", en: "Missing required field: {field}" },
   duplicate_lines: { "zh-CN": "同一商品不能重复添加", en: "The same item is listed twice" },
   exchange_variant_invalid: {
