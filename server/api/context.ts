@@ -17,7 +17,7 @@ export interface CookieOptions {
 export interface Context {
   db: Db;
   locale: Locale;
-  /** Null when unknown (no trusted proxy): per-IP limits are then skipped. */
+  /** Null when unknown: staff per-IP limits are then skipped; customers share one "unknown" caller that is asked for challenges (customer-limits.ts). */
   ip: string | null;
   staff: StaffUser | null;
   customer: CustomerIdentity | null;
