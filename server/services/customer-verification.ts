@@ -120,7 +120,8 @@ export async function verifyCode(
       if (!newest) throw new AppError("code_invalid");
       const live = pending.filter((v) => v.expiresAt.getTime() > now.getTime() && v.attempts < CUSTOMER_LIMITS.wrongPerCodeTotal);
       if (live.length === 0) throw new AppError(newest.expiresAt.getTime() <= now.getTime() ? "code_expired" : "code_attempts_exceeded");
-      if ((await wrongOnCodeFromIp(tx, newest.id, input.ip, now)) >= MAX_CODE_ATTEMPTS) throw new AppError("code_attempts_exceeded");
+      // Per-IP only where the IP is known: the shared "unknown" caller must not shut everyone out of a code.
+      if (input.ip && (await wrongOnCodeFromIp(tx, newest.id, input.ip, now)) >= MAX_CODE_ATTEMPTS) throw new AppError("code_attempts_exceeded");
 
       const hit = live.find((v) => timingSafeEqual(Buffer.from(v.codeHash, "hex"), Buffer.from(hashCode(v.id, input.code), "hex")));
       if (!hit) {
@@ -130,7 +131,7 @@ export async function verifyCode(
           .where(inArray(smsVerifications.id, live.map((v) => v.id)));
         const fromThisIp = await recordWrongCode(tx, { phone: input.phone, ip: input.ip, verificationId: newest.id }, now);
         // The failed attempt must be saved, so this error leaves the transaction committed.
-        return { error: new AppError(fromThisIp >= MAX_CODE_ATTEMPTS ? "code_attempts_exceeded" : "code_invalid") } as const;
+        return { error: new AppError(input.ip && fromThisIp >= MAX_CODE_ATTEMPTS ? "code_attempts_exceeded" : "code_invalid") } as const;
       }
       await tx.update(smsVerifications).set({ consumedAt: now }).where(inArray(smsVerifications.id, pending.map((v) => v.id)));
       const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.phone, input.phone));

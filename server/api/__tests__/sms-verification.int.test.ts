@@ -363,6 +363,19 @@ describe("checking a code", () => {
     expect(await shopCaller().customer.verifyCode({ phone: customer.phone, code })).toEqual({ ok: true });
   });
 
+  it("callers whose address is unknown are not shut out of a code by each other's wrong guesses", async () => {
+    const { customer } = await makeOrder(db, [{ priceFen: 10_00 }]);
+    const t0 = new Date("2030-04-02T08:00:00.000Z");
+    await requestCode(db, { phone: customer.phone, ip: freshIp() }, shop(), t0);
+    const code = await codeFromInbox(customer.phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < MAX_CODE_ATTEMPTS + 2; i++) {
+      expect((await appErrorOf(verifyCode(db, { phone: customer.phone, code: wrong, ip: null }, t0))).code).toBe("code_invalid");
+    }
+    const solved = solveChallenge(issueChallenge("verify", BITS, t0));
+    expect((await verifyCode(db, { phone: customer.phone, code, ip: null, challenge: solved }, t0)).customerId).toBe(customer.id);
+  });
+
   it("a code past its five minutes has expired", async () => {
     const { customer } = await makeOrder(db, [{ priceFen: 10_00 }]);
     const t0 = new Date("2030-04-01T08:00:00.000Z");
