@@ -1,10 +1,12 @@
+import { startSmsSandbox } from "./sandboxes/aliyun-sms";
+
 /**
  * The local stand-ins for outside services that the demo (npm run demo, npm run dev) and the e2e
  * server start next to the app: processes in this repository speaking the real service's
  * protocol. Each starter gets the environment built so far and returns the variables that point
  * the app at its sandbox, and how to stop it.
  *
- * Add a sandbox by appending a starter to SANDBOXES (the SMS sandbox goes here). Only these demo
+ * Add a sandbox by appending a starter to SANDBOXES. Only these demo
  * commands start sandboxes; `npm start` never does (docs/decisions/012-demo-versus-production.md).
  */
 export interface Sandbox {
@@ -14,7 +16,14 @@ export interface Sandbox {
 
 export type SandboxStarter = (env: NodeJS.ProcessEnv) => Promise<Sandbox>;
 
-export const SANDBOXES: SandboxStarter[] = [];
+/** Aliyun SMS: verification codes reach its inbox (`<endpoint>/inbox?phone=…`), as a phone would. */
+const smsSandbox: SandboxStarter = async () => {
+  const sms = await startSmsSandbox({ port: 0 });
+  console.log(`SMS sandbox: ${sms.endpoint}/inbox?phone=13800138000 shows the codes sent`);
+  return { env: sms.appEnv(), stop: () => sms.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {

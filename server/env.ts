@@ -16,8 +16,26 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_URL: z.string().url().optional(),
-  /** `none` = dev/demo: codes go to the sms_outbox table and the server log only. */
-  SMS_PROVIDER: z.enum(["none"]).default("none"),
+  /**
+   * Who delivers SMS (verification codes, later notifications). `aliyun` = Aliyun SMS
+   * (dysmsapi); `sandbox` = the same Aliyun protocol against the local sandbox process
+   * (scripts/sandboxes/aliyun-sms.ts), for the demo and tests only; `none` = nothing is sent
+   * (the demo shows codes on the page; outside the demo customers cannot sign in).
+   * Production without demo refuses to start unless this is `aliyun` with the ALIYUN_* below.
+   */
+  SMS_PROVIDER: z.enum(["none", "aliyun", "sandbox"]).default("none"),
+  /** Where SendSms goes: `https://dysmsapi.aliyuncs.com` (default) or the sandbox's `http://127.0.0.1:PORT`. */
+  ALIYUN_SMS_ENDPOINT: z.string().url().optional(),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  /** The approved signature shown as 【…】 in front of every message, e.g. 退换货. */
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  /** The approved verification-code template (e.g. SMS_123456789); it must take a `${code}` parameter. */
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+  /** Global cap on verification SMS sent per hour by the whole shop (the merchant pays per message). */
+  SMS_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).default(2000),
+  /** Proof-of-work difficulty (leading zero bits of SHA-256) asked after repeated failures; 14 ≈ 16,000 hashes on average, under a second with Web Crypto on a mid-range phone. */
+  CHALLENGE_BITS: z.coerce.number().int().min(1).max(26).default(14),
   /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Evidence photos: `local` = DATA_DIR/uploads; `s3` = any S3-compatible store (AWS S3, Aliyun OSS, Tencent COS, MinIO). */
@@ -54,10 +72,9 @@ export function env(): Env {
 export const DEMO_IN_PRODUCTION_OVERRIDE = "i-understand";
 
 /**
- * True in the demo set-up only: no SMS provider and DEMO_MODE=1 (set by the scripts that run
- * the embedded database). A production deployment never sets DEMO_MODE.
+ * True in the demo set-up only (DEMO_MODE=1, set by the demo command): the SMS code is also
+ * shown on the page. Outside it the code only ever travels by SMS.
  */
 export function isDemoSms(): boolean {
-  const e = env();
-  return e.SMS_PROVIDER === "none" && e.DEMO_MODE === "1";
+  return env().DEMO_MODE === "1";
 }

@@ -11,6 +11,31 @@ import { inputClass } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { api, failureOf } from "./api";
 import { extractCode, normalisePhone } from "./phone";
+import { solveChallenge } from "./solve-challenge";
+
+type ChallengeSolution = { token: string; nonce: string };
+
+/**
+ * Runs `call`; when the server asks for a proof-of-work check (after many attempts from this
+ * network or for this phone), solves one in the browser and calls again with it. Once more if the
+ * solution came too late, never more: a refusal after that is shown like any other.
+ */
+async function withChallenge<T>(purpose: "sms" | "verify", call: (challenge?: ChallengeSolution) => Promise<T>, onChecking: () => void): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (failureOf(e, "").appCode !== "challenge_required") throw e;
+  }
+  for (let attempt = 0; ; attempt++) {
+    onChecking();
+    const challenge = await api.customer.challenge.mutate({ purpose });
+    try {
+      return await call(await solveChallenge(challenge));
+    } catch (e) {
+      if (attempt > 0 || failureOf(e, "").appCode !== "challenge_invalid") throw e;
+    }
+  }
+}
 
 export type FindTab = "order" | "requests";
 
@@ -35,7 +60,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
   const [code, setCode] = useState("");
   const [sent, setSent] = useState<Sent | null>(null);
   const [resendLeft, setResendLeft] = useState(0);
-  const [pending, setPending] = useState<"send" | "verify" | null>(null);
+  const [pending, setPending] = useState<"send" | "verify" | "check" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const codeRef = useRef<HTMLInputElement>(null);
@@ -68,7 +93,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
     setFieldErrors({});
     const wanted = { phone: normalisePhone(phone), orderNo: tab === "order" ? orderNo.trim() : undefined };
     try {
-      const res = await api.customer.requestCode.mutate(wanted);
+      const res = await withChallenge("sms", (challenge) => api.customer.requestCode.mutate({ ...wanted, challenge }), () => setPending("check"));
       setSent({ ...wanted, maskedPhone: res.maskedPhone, expiresInSeconds: res.expiresInSeconds, demoCode: res.demoCode });
       setResendLeft(res.resendAfterSeconds);
       setCode("");
@@ -89,7 +114,7 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
     setError(null);
     setFieldErrors({});
     try {
-      await api.customer.verifyCode.mutate({ phone: sent.phone, code: value });
+      await withChallenge("verify", (challenge) => api.customer.verifyCode.mutate({ phone: sent.phone, code: value, challenge }), () => setPending("check"));
       // A full load: the layout (who is signed in) and the next page both read the new cookie.
       window.location.assign(sent.orderNo ? `/orders/${encodeURIComponent(sent.orderNo)}/return` : "/requests");
       return;
@@ -153,6 +178,10 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         <p className="text-sm text-slate-600">{tab === "order" ? t.intro : t.requestsIntro}</p>
 
         {error && <Alert>{error}</Alert>}
+        {/* The proof-of-work check can take a moment: say so to screen readers as well as on the button. */}
+        <p role="status" className="sr-only">
+          {pending === "check" ? t.checking : ""}
+        </p>
 
         {tab === "order" && (
           <Field label={t.orderNo} hint={t.orderNoHint} error={fieldErrors.orderNo}>
@@ -195,9 +224,9 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
         </Field>
 
         {!sent ? (
-          <button type="submit" disabled={pending !== null} aria-busy={pending === "send"} className={buttonClass("primary", "w-full text-base")}>
-            {pending === "send" && <Spinner />}
-            {pending === "send" ? t.sending : t.sendCode}
+          <button type="submit" disabled={pending !== null} aria-busy={pending !== null} className={buttonClass("primary", "w-full text-base")}>
+            {pending !== null && <Spinner />}
+            {pending === "check" ? t.checking : pending === "send" ? t.sending : t.sendCode}
           </button>
         ) : (
           <>
@@ -244,9 +273,9 @@ export function FindOrderForm({ t, initialTab, initialOrderNo }: { t: H5Messages
                 </div>
               )}
             </Field>
-            <button type="submit" disabled={pending !== null || code.length !== 6} aria-busy={pending === "verify"} className={buttonClass("primary", "w-full text-base")}>
-              {pending === "verify" && <Spinner />}
-              {pending === "verify" ? t.verifying : t.verify}
+            <button type="submit" disabled={pending !== null || code.length !== 6} aria-busy={pending === "verify" || pending === "check"} className={buttonClass("primary", "w-full text-base")}>
+              {(pending === "verify" || pending === "check") && <Spinner />}
+              {pending === "check" ? t.checking : pending === "verify" ? t.verifying : t.verify}
             </button>
           </>
         )}

@@ -32,29 +32,26 @@ export const customerSessions = pgTable(
   (t) => [index("customer_sessions_customer_idx").on(t.customerId)],
 );
 
-/** One SMS code sent; the code itself is only kept hashed. */
+/**
+ * One SMS code sent. The code itself is kept only as an HMAC keyed with a secret the database does
+ * not hold (server/services/server-key.ts), so reading this table reveals no code. The delivery
+ * record says what the provider answered, never what the message said (the old sms_outbox, which
+ * kept every message in clear text, is gone: decisions/014).
+ */
 export const smsVerifications = pgTable(
   "sms_verifications",
   {
     id: uuid().primaryKey().defaultRandom(),
     phone: text().notNull(),
     codeHash: text().notNull(),
+    /** Wrong codes tried while this code was live, from every IP (void at 50). */
     attempts: integer().notNull().default(0),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     consumedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** null = not handed to a provider (demo without one); `sent` / `failed` = the provider's answer. */
+    deliveryStatus: text({ enum: ["sent", "failed"] }),
+    providerMessageId: text(),
   },
   (t) => [index("sms_verifications_phone_idx").on(t.phone, t.createdAt)],
-);
-
-/** Messages "sent" while no SMS provider is configured (dev, demo, tests). */
-export const smsOutbox = pgTable(
-  "sms_outbox",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    phone: text().notNull(),
-    body: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("sms_outbox_phone_idx").on(t.phone, t.createdAt)],
 );

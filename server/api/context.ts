@@ -3,6 +3,7 @@ import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
 import type { RefundGateway } from "../payments/gateway";
 import type { CustomerIdentity } from "../services/customer-verification";
+import type { SmsSetup } from "../sms/from-env";
 
 export interface CookieOptions {
   maxAge?: number;
@@ -16,7 +17,7 @@ export interface CookieOptions {
 export interface Context {
   db: Db;
   locale: Locale;
-  /** Null when unknown (no trusted proxy): per-IP limits are then skipped. */
+  /** Null when unknown: staff per-IP limits are then skipped; customers share one "unknown" caller that is asked for challenges (customer-limits.ts). */
   ip: string | null;
   staff: StaffUser | null;
   customer: CustomerIdentity | null;
@@ -26,5 +27,7 @@ export interface Context {
   gateway: RefundGateway;
   /** Demo set-up: SMS codes are shown on the page. */
   demo: boolean;
+  /** The SMS provider (SMS_PROVIDER), or null when none is configured. */
+  sms: SmsSetup | null;
   log: (line: string) => void;
 }

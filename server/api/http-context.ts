@@ -6,6 +6,7 @@ import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { gatewayRegistry } from "../payments/registry";
 import { customerFromToken } from "../services/customer-verification";
+import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
 import type { Context, CookieOptions } from "./context";
 
 export const CUSTOMER_COOKIE = "rh_customer";
@@ -13,6 +14,8 @@ export const CUSTOMER_COOKIE = "rh_customer";
 // One per process, built on first use (env is read at runtime, not at build): the simulated
 // gateway, registered in demo mode only, remembers refund numbers it has paid, like a real one.
 let gateways: ReturnType<typeof gatewayRegistry> | undefined;
+// One per process too: the SDK client keeps its connections.
+let sms: SmsSetup | null | undefined;
 
 function readCookie(header: string | null, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
@@ -45,6 +48,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts)),
     gateway: (gateways ??= gatewayRegistry(env())),
     demo: isDemoSms(),
+    sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,
     log: (line) => console.log(line),
   };
 }

@@ -43,9 +43,17 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "验证码错误次数过多，请重新获取",
     en: "Too many wrong codes. Request a new one",
   },
-  order_phone_mismatch: {
-    "zh-CN": "订单号与手机号不匹配",
-    en: "The order number and phone number do not match",
+  challenge_required: {
+    "zh-CN": "请求较多，需要先完成安全检查",
+    en: "Many attempts: a quick security check is needed first",
+  },
+  challenge_invalid: {
+    "zh-CN": "安全检查未通过，请重试",
+    en: "The security check did not pass. Try again",
+  },
+  sms_unavailable: {
+    "zh-CN": "短信服务暂不可用，请联系商家",
+    en: "Text messages are not available right now. Please contact the shop",
   },
   missing_field: { "zh-CN": "缺少必填项：{field}", en: "Missing required field: {field}" },
   duplicate_lines: { "zh-CN": "同一商品不能重复添加", en: "The same item is listed twice" },

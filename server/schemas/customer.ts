@@ -3,8 +3,11 @@ import { RETURN_TYPES } from "../domain/vocabulary";
 import { comment, id, orderNo, phone, requiredComment, smsCode, version } from "./fields";
 import { chosenReasonCode } from "./reasons";
 
-export const requestCodeInput = z.object({ phone, orderNo: orderNo.optional() });
-export const verifyCodeInput = z.object({ phone, code: smsCode });
+/** A solved proof-of-work challenge (server/challenge/proof-of-work.ts), sent when the server asked for one. */
+export const challengeSolution = z.object({ token: z.string().min(1).max(300), nonce: z.string().min(1).max(20) });
+export const challengeInput = z.object({ purpose: z.enum(["sms", "verify"]) });
+export const requestCodeInput = z.object({ phone, orderNo: orderNo.optional(), challenge: challengeSolution.optional() });
+export const verifyCodeInput = z.object({ phone, code: smsCode, challenge: challengeSolution.optional() });
 export const orderRefInput = z.object({ orderNo });
 
 export const CARRIERS = ["sf", "jd", "zto", "yto", "sto", "yunda", "ems", "jt", "other"] as const;

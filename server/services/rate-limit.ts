@@ -1,7 +1,12 @@
-import { sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { rateLimitBuckets } from "../../db/schema";
 import { AppError } from "../domain/errors";
+
+/** Per-IP limit, skipped when the IP is unknown (see server/auth/client-ip.ts). Staff sign-in uses it; customers use customer-limits.ts. */
+export async function hitIpRateLimit(db: DbOrTx, scope: string, ip: string | null, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  if (ip) await hitRateLimit(db, `${scope}:ip:${ip}`, limit, windowSeconds, now);
+}
 
 /**
  * Counts one hit on `key` in a window shared by every app server (one upsert, one row).
@@ -9,12 +14,13 @@ import { AppError } from "../domain/errors";
  * 60 s, also across a clock minute. Throws rate_limited with the seconds to wait once `limit`
  * hits are used up.
  */
-/** Per-IP limit, skipped when the IP is unknown (see server/auth/client-ip.ts). */
-export async function hitIpRateLimit(db: DbOrTx, scope: string, ip: string | null, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  if (ip) await hitRateLimit(db, `${scope}:ip:${ip}`, limit, windowSeconds, now);
+export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  const { count, retryAfter } = await countHit(db, key, windowSeconds, now);
+  if (count > limit) throw new AppError("rate_limited", { retryAfter });
 }
 
-export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+/** One hit on `key`; returns the window's count so far (this hit included) and when the window closes. */
+export async function countHit(db: DbOrTx, key: string, windowSeconds: number, now = new Date()): Promise<{ count: number; retryAfter: number }> {
   // Dates inside raw sql bypass the column's encoder (the driver then refuses them): pass ISO text.
   const cutoff = new Date(now.getTime() - windowSeconds * 1000).toISOString();
   const open = sql`${rateLimitBuckets.windowStart} > ${cutoff}::timestamptz`;
@@ -29,8 +35,22 @@ export async function hitRateLimit(db: DbOrTx, key: string, limit: number, windo
       },
     })
     .returning({ count: rateLimitBuckets.count, windowStart: rateLimitBuckets.windowStart });
-  if (row && row.count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
-    throw new AppError("rate_limited", { retryAfter });
-  }
+  const count = row?.count ?? 1;
+  const retryAfter = Math.max(1, Math.ceil(((row?.windowStart ?? now).getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  return { count, retryAfter };
+}
+
+/** The count in `key`'s open window, without adding a hit (0 when the window has closed). */
+export async function peekCount(db: DbOrTx, key: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - windowSeconds * 1000);
+  const [row] = await db
+    .select({ count: rateLimitBuckets.count })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, key), gt(rateLimitBuckets.windowStart, cutoff)));
+  return row?.count ?? 0;
+}
+
+/** True the first time `key` is seen within `windowSeconds` (single-use tokens such as solved challenges). */
+export async function tryConsumeOnce(db: DbOrTx, key: string, windowSeconds: number, now = new Date()): Promise<boolean> {
+  return (await countHit(db, key, windowSeconds, now)).count === 1;
 }

@@ -18,7 +18,6 @@ import {
   returnLines,
   returnRequests,
   skus,
-  smsOutbox,
   smsVerifications,
   staffUsers,
 } from "../../db/schema";
@@ -46,6 +45,7 @@ export function testContext(db: Db, over: Partial<Context> = {}): Context {
     setCustomerCookie: () => {},
     gateway: new SimulatedGateway(),
     demo: true,
+    sms: null,
     log: () => {},
     ...over,
   };
@@ -190,7 +190,6 @@ export async function rowCounts(db: Db) {
     returnLines: await n(returnLines),
     returnEvents: await n(returnEvents),
     smsVerifications: await n(smsVerifications),
-    smsOutbox: await n(smsOutbox),
     refunds: await n(refunds),
     approvalPolicies: await n(approvalPolicies),
   };

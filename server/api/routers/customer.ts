@@ -5,6 +5,7 @@ import { AppError } from "../../domain/errors";
 import {
   appealInput,
   cancelInput,
+  challengeInput,
   orderRefInput,
   provideInfoInput,
   requestCodeInput,
@@ -13,7 +14,10 @@ import {
   submitReturnInput,
   verifyCodeInput,
 } from "../../schemas/customer";
+import { issueChallenge } from "../../challenge/proof-of-work";
+import { env } from "../../env";
 import { actOnRequest, type Actor } from "../../services/act-on-request";
+import { hitRateLimit } from "../../services/rate-limit";
 import { endCustomerSession, requestCode, verifyCode } from "../../services/customer-verification";
 import { currentPolicy } from "../../services/policy-store";
 import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
@@ -25,8 +29,15 @@ const asCustomer = (customer: { id: string }): Actor => ({ type: "customer", id:
 
 export const customerRouter = createTRPCRouter({
   requestCode: publicProcedure.input(requestCodeInput).mutation(({ ctx, input }) =>
-    requestCode(ctx.db, { ...input, ip: ctx.ip }, { demo: ctx.demo, log: ctx.log }),
+    requestCode(ctx.db, { ...input, ip: ctx.ip }, { demo: ctx.demo, sms: ctx.sms, log: ctx.log, maxSendsPerHour: env().SMS_MAX_SENDS_PER_HOUR }),
   ),
+
+  /** A proof-of-work challenge, for when requestCode or verifyCode answered challenge_required. */
+  challenge: publicProcedure.input(challengeInput).mutation(async ({ ctx, input }) => {
+    // Issuing is cheap (an HMAC) but still bounded, as every public procedure is.
+    await hitRateLimit(ctx.db, `challenge:ip:${ctx.ip ?? "unknown"}`, ctx.ip ? 120 : 100_000, 600);
+    return issueChallenge(input.purpose, env().CHALLENGE_BITS);
+  }),
 
   verifyCode: publicProcedure.input(verifyCodeInput).mutation(async ({ ctx, input }) => {
     const session = await verifyCode(ctx.db, { ...input, ip: ctx.ip });
