@@ -24,7 +24,8 @@ process.env.AUTH_URL = `http://localhost:${PORT}`;
 
 // Imported after the environment is set: prepare() reads DATA_DIR and EMBEDDED_PG_PORT.
 const { prepare } = await import("./prepare");
-const { build, buildIsStale, runNext } = await import("./run-next");
+const { build, buildIsStale } = await import("./run-next");
+const { runAppServer } = await import("./serve");
 
 const { env, stop } = await prepare({ seed: true });
 // Tests that set up data or act as staff through the services read the database URL from here
@@ -37,6 +38,6 @@ if (urlFile && env.DATABASE_URL) {
 const appEnv = { ...env, AUTH_URL: `http://localhost:${PORT}` };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
-if (code === 0) code = await runNext(["start", "-p", PORT], appEnv);
+if (code === 0) code = await runAppServer({ port: PORT, env: appEnv });
 await stop();
 process.exit(code);

@@ -1,5 +1,6 @@
 import { prepare } from "./prepare";
-import { build, buildIsStale, runNext } from "./run-next";
+import { build, buildIsStale } from "./run-next";
+import { runAppServer } from "./serve";
 import { startDeadlineWorker } from "./worker";
 
 // `npm start`: database + migrations + demo data, a production build when sources changed, then `next start`.
@@ -12,7 +13,7 @@ if (code === 0) {
   const stopWorker = startDeadlineWorker(env.DATABASE_URL!);
   process.on("exit", () => void stopWorker());
   console.log(`\n退换货 is starting on http://localhost:${port} (staff sign-in: /login, customer H5: /)\n`);
-  code = await runNext(["start", "-p", port], appEnv);
+  code = await runAppServer({ port, env: appEnv });
 }
 await stop();
 process.exit(code);
