@@ -49,6 +49,8 @@ export const ERROR_CODES = {
   reason_unavailable: "BAD_REQUEST",
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
+  request_too_large: "PAYLOAD_TOO_LARGE",
+  photo_busy: "SERVICE_UNAVAILABLE",
 } as const;
 
 /**
