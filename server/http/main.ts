@@ -1,4 +1,3 @@
-import next from "next";
 import { env } from "../env";
 import { clientAddressPolicy, EdgeConfigError } from "./edge-config";
 import { closeGracefully, createEdgeServer } from "./edge-server";
@@ -19,6 +18,8 @@ try {
   process.exit(1);
 }
 
+// Imported only now: a refused start should not pay for loading Next.
+const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port: config.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
