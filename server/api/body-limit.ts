@@ -65,10 +65,9 @@ async function drainThenCancel(reader: ReadableStreamDefaultReader<Uint8Array>):
 
 /** The whole body, at most `maxBytes`; throws BodyTooLarge as soon as more arrives (or is declared). */
 export async function readBodyCapped(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (declaredTooLarge(req, maxBytes)) {
-    await req.body?.cancel().catch(() => {});
-    throw new BodyTooLarge(maxBytes);
-  }
+  // Declared too large: refuse without touching the body. Node discards an unread body after
+  // the answer is sent; cancelling would reset the connection and the 413 would be lost.
+  if (declaredTooLarge(req, maxBytes)) throw new BodyTooLarge(maxBytes);
   if (!req.body) return new Uint8Array();
   const reader = cappedStream(req.body, maxBytes).getReader();
   const chunks: Uint8Array[] = [];
@@ -98,7 +97,6 @@ export function withCappedBody(req: Request, maxBytes: number, tooLarge: () => u
   const body = declaredTooLarge(req, maxBytes)
     ? new ReadableStream<Uint8Array>({
         start(controller) {
-          void req.body?.cancel().catch(() => {});
           controller.error(tooLarge());
         },
       })

@@ -133,6 +133,34 @@ describe("request bodies", () => {
     expect(grewMb).toBeLessThan(100);
   }, 120_000);
 
+  it("a declared Content-Length over the limit gets its 413 (the connection is not reset)", async () => {
+    const made = await makeOrder(db, [{ priceFen: 8000 }]);
+    const port = await listen((req) => uploadPhoto(req, testContext(db, { customer: made.customer, customerToken: "t", ip: clientIp(req.headers) }), storage));
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/photos",
+          headers: { origin: `http://127.0.0.1:${port}`, "content-type": "multipart/form-data; boundary=XYZ", "content-length": String(200 * MB) },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString()));
+          res.on("end", () => {
+            resolve({ status: res.statusCode ?? 0, body: text });
+            req.destroy();
+          });
+        },
+      );
+      req.on("error", (e) => reject(e));
+      req.write(Buffer.alloc(MB, 0x61));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).code).toBe("photo_too_large");
+  });
+
   it("an oversized tRPC body is refused with 413 and the localized message, declared or streamed", async () => {
     const port = await listen((req) => handleTrpcRequest(req, async (r) => testContext(db, { ip: clientIp(r.headers) })));
     const big = JSON.stringify({ json: { padding: "x".repeat(TRPC_MAX_BODY_BYTES + 10) } });
