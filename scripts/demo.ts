@@ -1,8 +1,9 @@
 import { DEMO_STAFF } from "../server/auth/demo-accounts";
 import { startSandboxes } from "./demo-sandboxes";
 import { prepare } from "./prepare";
-import { build, buildIsStale, runNext } from "./run-next";
+import { build, buildIsStale } from "./run-next";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "./seed/demo-customer";
+import { runAppServer } from "./serve";
 import { startDeadlineWorker } from "./worker";
 
 /**
@@ -11,7 +12,7 @@ import { startDeadlineWorker } from "./worker";
  * empty, the sandboxes start, and the app runs with DEMO_MODE=1: SMS codes shown on the page,
  * demo accounts listed on the sign-in page, refunds paid by the simulated gateway.
  *
- * `next start` always runs with NODE_ENV=production, where the server refuses demo mode unless
+ * The app server (like `next start`) always runs with NODE_ENV=production, where the server refuses demo mode unless
  * ALLOW_DEMO_IN_PRODUCTION says so; this command is that say-so, and prints it.
  */
 const port = process.env.PORT ?? "3000";
@@ -32,7 +33,7 @@ if (code === 0) {
   console.log(`staff sign-in at http://localhost:${port}/login, password ${DEMO_STAFF[0]?.password}:`);
   for (const s of DEMO_STAFF) console.log(`  ${s.email.padEnd(30)} ${s.role}`);
   console.log(`customer H5 at http://localhost:${port}/ : phone ${DEMO_CUSTOMER.phone}, order ${DEMO_ORDER_NO}\n`);
-  code = await runNext(["start", "-p", port], appEnv);
+  code = await runAppServer({ port, env: appEnv });
 }
 await sandboxes.stop();
 await prepared.stop();

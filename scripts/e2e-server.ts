@@ -30,7 +30,8 @@ process.env.AUTH_URL = `http://localhost:${PORT}`;
 
 // Imported after the environment is set: prepare() reads DATA_DIR and EMBEDDED_PG_PORT.
 const { prepare } = await import("./prepare");
-const { build, buildIsStale, runNext } = await import("./run-next");
+const { build, buildIsStale } = await import("./run-next");
+const { runAppServer } = await import("./serve");
 const { startSandboxes } = await import("./demo-sandboxes");
 
 const prepared = await prepare({ demo: true });
@@ -47,7 +48,7 @@ if (urlFile) {
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
-if (code === 0) code = await runNext(["start", "-p", PORT], appEnv);
+if (code === 0) code = await runAppServer({ port: PORT, env: appEnv });
 await sandboxes.stop();
 await prepared.stop();
 process.exit(code);

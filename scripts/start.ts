@@ -2,11 +2,12 @@ import { count } from "drizzle-orm";
 import { createDb } from "../db/client";
 import { staffUsers } from "../db/schema";
 import { prepareShop } from "./prepare";
-import { build, buildIsStale, runNext } from "./run-next";
+import { build, buildIsStale } from "./run-next";
+import { runAppServer } from "./serve";
 import { startDeadlineWorker } from "./worker";
 
 // `npm start`: a real shop — database + migrations, a production build when sources changed,
-// then `next start`. No demo data, no demo accounts, no demo mode (that is `npm run demo`).
+// then the app server (server/http/main.ts). No demo data, no demo accounts, no demo mode (that is `npm run demo`).
 const port = process.env.PORT ?? "3000";
 const { env, stop } = await prepareShop();
 await sayHowToCreateTheFirstAdmin(env.DATABASE_URL!);
@@ -17,7 +18,7 @@ if (code === 0) {
   const stopWorker = startDeadlineWorker(env.DATABASE_URL!);
   process.on("exit", () => void stopWorker());
   console.log(`\n退换货 is starting on http://localhost:${port} (staff sign-in: /login, customer H5: /)\n`);
-  code = await runNext(["start", "-p", port], appEnv);
+  code = await runAppServer({ port, env: appEnv });
 }
 await stop();
 process.exit(code);

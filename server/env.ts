@@ -36,8 +36,21 @@ const schema = z.object({
   SMS_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).default(2000),
   /** Proof-of-work difficulty (leading zero bits of SHA-256) asked after repeated failures; 14 ≈ 16,000 hashes on average, under a second with Web Crypto on a mid-range phone. */
   CHALLENGE_BITS: z.coerce.number().int().min(1).max(26).default(14),
-  /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * How the app learns a client's address (per-IP limits depend on it; see docs/decisions/015):
+   * `0` = browsers connect to this server directly, the TCP peer is the client; `N` = N reverse
+   * proxies in front, each appending to X-Forwarded-For, and the entry the outermost one appended
+   * is the client. Required under NODE_ENV=production; `0` elsewhere when unset.
+   */
+  TRUST_PROXY_HOPS: z
+    .string()
+    .regex(/^\d{1,2}$/, "a whole number of proxies (0 = none)")
+    .transform(Number)
+    .optional(),
+  /** Replaced by TRUST_PROXY_HOPS; still read so that an old `TRUST_PROXY=1` stops the start instead of being ignored. */
+  TRUST_PROXY: z.string().optional(),
+  /** Port of the app's HTTP server (server/http/main.ts). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Evidence photos: `local` = DATA_DIR/uploads; `s3` = any S3-compatible store (AWS S3, Aliyun OSS, Tencent COS, MinIO). */
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
   S3_BUCKET: z.string().optional(),

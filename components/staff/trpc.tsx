@@ -7,6 +7,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { ToastProvider } from "@/components/ui/toast";
 import type { AppRouter } from "@/server/api/root";
+import { TRPC_MAX_BATCH } from "@/server/api/trpc-limits";
 
 /**
  * The staff dashboard's client side of tRPC: React Query for mutations (pending and error
@@ -37,8 +38,8 @@ export function StaffTRPCProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       // Same endpoint and transformer as the H5 client; batching helps the desk, where one
-      // screen may fire a few calls at once on a wired connection.
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      // screen may fire a few calls at once on a wired connection. The server refuses longer batches.
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH })],
     }),
   );
   return (

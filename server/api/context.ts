@@ -17,8 +17,8 @@ export interface CookieOptions {
 export interface Context {
   db: Db;
   locale: Locale;
-  /** Null when unknown: staff per-IP limits are then skipped; customers share one "unknown" caller that is asked for challenges (customer-limits.ts). */
-  ip: string | null;
+  /** The client's address as the app's HTTP server decided it (server/auth/client-ip.ts). */
+  ip: string;
   staff: StaffUser | null;
   customer: CustomerIdentity | null;
   /** The raw customer session token (to sign out). */

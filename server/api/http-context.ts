@@ -1,15 +1,16 @@
 import "server-only";
 import { currentStaff } from "../auth/auth";
-import { clientIp } from "../auth/client-ip";
+import { arrivedOverHttps, clientIp } from "../auth/client-ip";
 import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { gatewayRegistry } from "../payments/registry";
 import { customerFromToken } from "../services/customer-verification";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
-import type { Context, CookieOptions } from "./context";
+import type { Context } from "./context";
+import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
 
-export const CUSTOMER_COOKIE = "rh_customer";
+export { CUSTOMER_COOKIE };
 
 // One per process, built on first use (env is read at runtime, not at build): the simulated
 // gateway, registered in demo mode only, remembers refund numbers it has paid, like a real one.
@@ -25,18 +26,13 @@ function readCookie(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
-function customerCookie(token: string | null, opts: CookieOptions = {}): string {
-  const secure = env().NODE_ENV === "production" && (env().AUTH_URL ?? "").startsWith("https://") ? "; Secure" : "";
-  if (!token) return `${CUSTOMER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
-  const expires = opts.expires ? `; Expires=${opts.expires.toUTCString()}` : "";
-  return `${CUSTOMER_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax${expires}${secure}`;
-}
-
 /** Builds the tRPC context from an HTTP request: who is calling (staff, customer, neither) and in which language. */
 export async function createHttpContext(req: Request, resHeaders: Headers): Promise<Context> {
   const db = appDb();
   const cookieHeader = req.headers.get("cookie");
   const customerToken = readCookie(cookieHeader, CUSTOMER_COOKIE) ?? null;
+  // Over HTTPS (here or at the trusted proxy), or configured as an HTTPS site.
+  const secure = arrivedOverHttps(req.headers) || (env().AUTH_URL ?? "").startsWith("https://");
   const [staff, customer] = await Promise.all([currentStaff(), customerFromToken(db, customerToken ?? undefined)]);
   return {
     db,
@@ -45,7 +41,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     staff,
     customer,
     customerToken,
-    setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts)),
+    setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts, secure)),
     gateway: (gateways ??= gatewayRegistry(env())),
     demo: isDemoSms(),
     sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,

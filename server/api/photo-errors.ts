@@ -1,7 +1,7 @@
 import { AppError, ERROR_CODES, isAppError } from "../domain/errors";
 import { errorMessage } from "../i18n/errors";
 import type { Locale } from "../i18n/locale";
-import { PhotoRejected } from "../photos/process-photo";
+import { BUSY_RETRY_AFTER_SECONDS, PhotoRejected } from "../photos/process-photo";
 
 export function photoRejectionToAppError(e: PhotoRejected): AppError {
   switch (e.code) {
@@ -13,12 +13,14 @@ export function photoRejectionToAppError(e: PhotoRejected): AppError {
       return new AppError("photo_heic_not_supported");
     case "undecodable":
       return new AppError("photo_undecodable");
+    case "busy":
+      return new AppError("photo_busy", { retryAfter: BUSY_RETRY_AFTER_SECONDS });
     default:
       return new AppError("photo_not_an_image");
   }
 }
 
-const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429 };
+const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 };
 
 /** The JSON error body the H5 page shows: the same localized message as tRPC errors. */
 export function errorResponse(e: unknown, locale: Locale): Response {
@@ -27,8 +29,9 @@ export function errorResponse(e: unknown, locale: Locale): Response {
     console.error("[photos]", e);
     return Response.json({ code: "internal", message: locale === "zh-CN" ? "服务器出错了，请稍后再试" : "Something went wrong. Try again later" }, { status: 500 });
   }
+  const retryAfter = appError.params.retryAfter;
   return Response.json(
     { code: appError.code, message: errorMessage(appError.code, appError.params, locale) },
-    { status: STATUS[ERROR_CODES[appError.code]] ?? 400 },
+    { status: STATUS[ERROR_CODES[appError.code]] ?? 400, headers: retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {} },
   );
 }

@@ -5,6 +5,9 @@ import { deleteDraftPhoto, readEvidencePhoto, storeEvidencePhoto, type PhotoView
 import type { ObjectStorage } from "../storage";
 import type { Context } from "./context";
 import { errorResponse } from "./photo-errors";
+import { hitIpRateLimit } from "../services/rate-limit";
+import { BodyTooLarge, readBodyCapped } from "./body-limit";
+import { PUBLIC_IP_LIMITS } from "./ip-limits";
 import { isSameOrigin } from "./same-origin";
 
 /**
@@ -14,15 +17,21 @@ import { isSameOrigin } from "./same-origin";
 
 const photoId = z.uuid();
 
+/** The photo itself plus room for the multipart boundary and part headers; processUpload checks the photo's own size. */
+export const MAX_UPLOAD_BODY_BYTES = DEFAULT_MAX_BYTES + 64 * 1024;
+
 /** POST one photo (multipart field `photo`) as the signed-in customer → the draft photo's id. */
 export async function uploadPhoto(req: Request, ctx: Context, storage: ObjectStorage): Promise<Response> {
   try {
     if (!isSameOrigin(req)) throw new AppError("forbidden");
     if (!ctx.customer) throw new AppError("unauthorized");
-    // Refuse early on the declared size; processUpload checks the real bytes again.
-    const declared = Number(req.headers.get("content-length") ?? 0);
-    if (declared > DEFAULT_MAX_BYTES + 64 * 1024) throw new AppError("photo_too_large", { limitMb: DEFAULT_MAX_BYTES / 1024 / 1024 });
-    const form = await req.formData().catch(() => null);
+    const { limit, windowSeconds } = PUBLIC_IP_LIMITS["photos.upload"];
+    await hitIpRateLimit(ctx.db, "photos.upload", ctx.ip, limit, windowSeconds);
+    // Counted while it streams in: never more than the limit (plus the form's framing) in memory.
+    const body = await readBodyCapped(req, MAX_UPLOAD_BODY_BYTES).catch((e: unknown) => {
+      throw e instanceof BodyTooLarge ? new AppError("photo_too_large", { limitMb: DEFAULT_MAX_BYTES / 1024 / 1024 }) : e;
+    });
+    const form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData().catch(() => null);
     const file = form?.get("photo");
     if (!(file instanceof File)) throw new AppError("missing_field", { field: "photo" });
     const photo = await storeEvidencePhoto(ctx.db, storage, ctx.customer.id, Buffer.from(await file.arrayBuffer()));

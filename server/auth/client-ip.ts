@@ -1,16 +1,17 @@
-import { env } from "../env";
-
 /**
- * The caller's IP for rate limits, or null when it cannot be known. X-Forwarded-For is only
- * believed behind a proxy we run (TRUST_PROXY=1); otherwise anyone could pick a fresh IP per
- * request. Next's route handlers do not expose the socket address, so without a proxy there is
- * no IP: per-IP limits are skipped (one shared "unknown" key would let one abuser lock out every
- * customer) and the per-phone / per-email limits still hold.
+ * The caller's address for per-IP limits. The app's HTTP server (server/http/edge-server.ts)
+ * overwrites X-Forwarded-For with the one address it decided from the socket or the declared
+ * trusted proxies (TRUST_PROXY_HOPS), so the header holds exactly one entry that the client did
+ * not write. Under `next dev` (no edge server) Next fills it from the socket when absent; the
+ * right-most entry is taken so that at least a proxy-appended address wins over a client's.
+ * Never null: limits always apply. "unknown" only when there was no request (never over HTTP).
  */
-export function clientIp(headers: Headers): string | null {
-  if (env().TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return null;
+export function clientIp(headers: Headers): string {
+  const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
+  return entries.at(-1)?.trim() || "unknown";
+}
+
+/** Whether the request reached the app (or its TLS-terminating trusted proxy) over HTTPS; set by the edge server. */
+export function arrivedOverHttps(headers: Headers): boolean {
+  return headers.get("x-forwarded-proto")?.split(",").at(-1)?.trim().toLowerCase() === "https";
 }

@@ -69,6 +69,8 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "暂不支持 HEIC 格式。请在 iPhone「设置 → 相机 → 格式」中选择「兼容性最佳」，或上传截图",
     en: "HEIC photos are not supported. On iPhone choose Settings → Camera → Formats → Most Compatible, or upload a screenshot",
   },
+  request_too_large: { "zh-CN": "提交的内容太大（最大 {limitKb} KB）", en: "What was sent is too large (at most {limitKb} KB)" },
+  photo_busy: { "zh-CN": "正在处理其他照片，请 {retryAfter} 秒后重试", en: "Other photos are being processed. Try again in {retryAfter} s" },
   photo_too_large: { "zh-CN": "图片太大（最大 {limitMb} MB）", en: "The photo is too large (at most {limitMb} MB)" },
   photo_too_many_pixels: { "zh-CN": "图片像素过高（最大 {limitMp} 百万像素）", en: "The photo has too many pixels (at most {limitMp} megapixels)" },
   photo_undecodable: { "zh-CN": "图片已损坏或不完整，请重新拍摄", en: "The photo is damaged or incomplete. Take it again" },

@@ -8,6 +8,8 @@ export const PHOTO_REJECTION_CODES = [
   "too_large",
   "too_many_pixels",
   "undecodable",
+  /** Every decode slot of this process is taken: retry shortly (not the photo's fault). */
+  "busy",
 ] as const;
 
 export type PhotoRejectionCode = (typeof PHOTO_REJECTION_CODES)[number];

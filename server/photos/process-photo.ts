@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import sharp from "sharp";
+import { DecodeSlots } from "./decode-slots";
 import { PhotoRejected } from "./errors";
 import { sniffImageType } from "./sniff";
 
@@ -40,11 +42,29 @@ const HEIC_MESSAGE =
   "or send a screenshot or a JPEG instead.";
 
 /**
+ * Decodes running at once in this process, and uploads allowed to wait for one. A 50-megapixel
+ * decode holds ~200 MB and a core; without a bound, a burst of uploads exhausts the machine.
+ * Past the queue, uploads are refused with `busy` (the API answers 503 with Retry-After).
+ */
+export const MAX_CONCURRENT_DECODES = Math.max(1, Math.min(2, availableParallelism()));
+export const MAX_QUEUED_DECODES = 8;
+/** Seconds a refused upload is told to wait before retrying. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+const decodeSlots = new DecodeSlots(MAX_CONCURRENT_DECODES, MAX_QUEUED_DECODES);
+
+/**
  * Checks an uploaded evidence photo and re-encodes it. Re-encoding (never storing the upload as
  * given) is what strips location data and any payload hidden in metadata or trailing bytes.
  * Throws PhotoRejected; any other error is a bug or an exhausted machine.
  */
 export async function processUpload(bytes: Buffer, opts: ProcessUploadOptions = {}): Promise<ProcessedPhoto> {
+  const done = await decodeSlots.run(() => processUploadNow(bytes, opts));
+  if (!done) throw new PhotoRejected("busy", `all ${decodeSlots.slots} decode slots and ${decodeSlots.queue} queue places taken`);
+  return done.value;
+}
+
+async function processUploadNow(bytes: Buffer, opts: ProcessUploadOptions): Promise<ProcessedPhoto> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
 

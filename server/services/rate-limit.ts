@@ -1,11 +1,32 @@
+import { isIP } from "node:net";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { rateLimitBuckets } from "../../db/schema";
 import { AppError } from "../domain/errors";
 
-/** Per-IP limit, skipped when the IP is unknown (see server/auth/client-ip.ts). Staff sign-in uses it; customers use customer-limits.ts. */
+/**
+ * Per-IP limit, always on: the app's HTTP server decides the address (server/http/client-address.ts),
+ * so it is never missing over HTTP. `null` (a caller without a request) counts as one shared
+ * "unknown" address rather than skipping the limit.
+ */
 export async function hitIpRateLimit(db: DbOrTx, scope: string, ip: string | null, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  if (ip) await hitRateLimit(db, `${scope}:ip:${ip}`, limit, windowSeconds, now);
+  await hitRateLimit(db, `${scope}:ip:${rateLimitAddress(ip ?? "unknown")}`, limit, windowSeconds, now);
+}
+
+/**
+ * The unit a per-IP limit counts: an IPv4 address, or an IPv6 address's /64 network — one
+ * subscriber gets a whole /64 and could otherwise take a fresh address per request.
+ */
+export function rateLimitAddress(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**

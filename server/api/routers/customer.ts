@@ -23,6 +23,7 @@ import { currentPolicy } from "../../services/policy-store";
 import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
 import { customerReasonOptions } from "../../services/reasons";
 import { submitReturn } from "../../services/submit-return";
+import { ipLimitedProcedure } from "../ip-limits";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
 
 const asCustomer = (customer: { id: string }): Actor => ({ type: "customer", id: customer.id, role: "customer" });
@@ -45,19 +46,19 @@ export const customerRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  signOut: publicProcedure.mutation(async ({ ctx }) => {
+  signOut: ipLimitedProcedure("customer.signOut").mutation(async ({ ctx }) => {
     if (ctx.customerToken) await endCustomerSession(ctx.db, ctx.customerToken);
     ctx.setCustomerCookie(null);
     return { ok: true as const };
   }),
 
   /** What the H5 form offers: the active reasons in order, named in the customer's language, which need photos, how many photos. */
-  settings: publicProcedure.query(async ({ ctx }) => {
+  settings: ipLimitedProcedure("customer.settings").query(async ({ ctx }) => {
     const [{ policy }, reasons] = await Promise.all([currentPolicy(ctx.db), customerReasonOptions(ctx.db, ctx.locale)]);
     return { maxPhotos: policy.evidence.maxPhotos, reasons };
   }),
 
-  me: publicProcedure.query(({ ctx }) => (ctx.customer ? { name: ctx.customer.name, phone: ctx.customer.phone } : null)),
+  me: ipLimitedProcedure("customer.me").query(({ ctx }) => (ctx.customer ? { name: ctx.customer.name, phone: ctx.customer.phone } : null)),
 
   orders: customerProcedure.query(({ ctx }) =>
     ctx.db
