@@ -26,6 +26,19 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0"),
   /** Set by `npm start` / the tests on the embedded database: demo helpers such as showing the SMS code. */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  /**
+   * A customer session unused for this many days ends (and the worker deletes it). 30: a
+   * customer checks a return every few days while it runs; a lost phone is signed out within a month.
+   */
+  CUSTOMER_SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Days after a request closed before its personal data (name, phone, notes, tracking number,
+   * photos) is anonymised. 1095 = 3 years: the E-Commerce Law (art. 31) keeps transaction records
+   * at least 3 years from completion and a civil claim about the sale runs 3 years (Civil Code
+   * art. 188); PIPL art. 19 asks for no longer than needed. Amounts and the history's hashes stay
+   * (docs/decisions/018-personal-data.md).
+   */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 });
 
 export type Env = z.infer<typeof schema>;

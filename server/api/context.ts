@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
 import type { RefundGateway } from "../payments/gateway";
-import type { CustomerIdentity } from "../services/customer-verification";
+import type { CustomerIdentity } from "../services/customer-sessions";
 
 export interface CookieOptions {
   maxAge?: number;

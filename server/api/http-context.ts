@@ -5,7 +5,7 @@ import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { SimulatedGateway } from "../payments/simulated-gateway";
-import { customerFromToken } from "../services/customer-verification";
+import { customerFromSession } from "../services/customer-sessions";
 import type { Context, CookieOptions } from "./context";
 
 export const CUSTOMER_COOKIE = "rh_customer";
@@ -33,7 +33,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
   const db = appDb();
   const cookieHeader = req.headers.get("cookie");
   const customerToken = readCookie(cookieHeader, CUSTOMER_COOKIE) ?? null;
-  const [staff, customer] = await Promise.all([currentStaff(), customerFromToken(db, customerToken ?? undefined)]);
+  const [staff, customer] = await Promise.all([currentStaff(), customerFromSession(db, customerToken ?? undefined, { idleDays: env().CUSTOMER_SESSION_IDLE_DAYS, userAgent: req.headers.get("user-agent") })]);
   return {
     db,
     locale: resolveLocale(readCookie(cookieHeader, LOCALE_COOKIE), req.headers.get("accept-language")),

@@ -9,7 +9,7 @@ import { verifyChain, type ChainedEvent, type VerifyResult } from "../domain/his
 
 export async function loadHistory(db: DbOrTx, requestId: string): Promise<ChainedEvent[]> {
   const rows = await db.select().from(returnEvents).where(eq(returnEvents.requestId, requestId)).orderBy(asc(returnEvents.seq));
-  return rows.map(({ id: _id, ...e }) => ({
+  return rows.map(({ id: _id, redactedAt: _r, ...e }) => ({
     ...e,
     fromStatus: e.fromStatus ?? null,
     changes: e.changes ?? {},
