@@ -45,6 +45,11 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
+/** The same validation for a process that is not the app (the worker started by a script). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return schema.parse(source);
+}
+
 export function env(): Env {
   cached ??= schema.parse(process.env);
   return cached;
