@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
 import type { RefundGateway } from "../payments/gateway";
+import type { ObjectStorage } from "../storage";
 import type { CustomerIdentity } from "../services/customer-sessions";
 
 export interface CookieOptions {
@@ -27,4 +28,6 @@ export interface Context {
   /** Demo set-up: SMS codes are shown on the page. */
   demo: boolean;
   log: (line: string) => void;
+  /** Photo storage for procedures that delete photos (erasure); unset → the configured one (server/api/photo-http.ts). */
+  storage?: ObjectStorage;
 }

@@ -20,6 +20,7 @@ import { listCustomerRequests, requestForCustomer } from "../../services/read-re
 import { customerReasonOptions } from "../../services/reasons";
 import { submitReturn } from "../../services/submit-return";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
+import { customerPrivacyProcedures } from "./customer-privacy";
 
 const asCustomer = (customer: { id: string }): Actor => ({ type: "customer", id: customer.id, role: "customer" });
 
@@ -127,5 +128,7 @@ export const customerRouter = createTRPCRouter({
   appeal: customerProcedure.input(appealInput).mutation(({ ctx, input }) =>
     actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "appeal", comment: input.comment }),
   ),
+
+  ...customerPrivacyProcedures,
 });
 
