@@ -32,7 +32,8 @@ export interface CustomerIdentity {
 /**
  * The customer a session token belongs to, or null when the token is unknown, past its expiry
  * or idle too long. Touches last_seen_at when it is older than TOUCH_EVERY_MS (and records the
- * browser's User-Agent then), so an active customer stays signed in.
+ * browser's User-Agent then, or on the session's first request), so an active customer stays
+ * signed in.
  */
 export async function customerFromSession(
   db: DbOrTx,
@@ -43,13 +44,14 @@ export async function customerFromSession(
   const now = opts.now ?? new Date();
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ id: customers.id, phone: customers.phone, name: customers.name, sessionId: customerSessions.id, lastSeenAt: customerSessions.lastSeenAt })
+    .select({ id: customers.id, phone: customers.phone, name: customers.name, sessionId: customerSessions.id, lastSeenAt: customerSessions.lastSeenAt, userAgent: customerSessions.userAgent })
     .from(customerSessions)
     .innerJoin(customers, eq(customers.id, customerSessions.customerId))
     .where(and(eq(customerSessions.tokenHash, tokenHash), gt(customerSessions.expiresAt, now), gt(customerSessions.lastSeenAt, idleCutoff(now, opts.idleDays))));
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    const userAgent = opts.userAgent ? opts.userAgent.slice(0, USER_AGENT_MAX) : undefined;
+  const userAgent = opts.userAgent ? opts.userAgent.slice(0, USER_AGENT_MAX) : undefined;
+  // Also on the first request of a new session, so the device list can name it right away.
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS || (row.userAgent === null && userAgent)) {
     await db
       .update(customerSessions)
       .set({ lastSeenAt: now, ...(userAgent ? { userAgent } : {}) })

@@ -56,6 +56,12 @@ describe("customer sessions", () => {
     expect((await lastSeen(active))!.getTime()).toBe(start + TOUCH_EVERY_MS + 1000);
     const [row] = await db.select().from(customerSessions).where(eq(customerSessions.tokenHash, sha256(active)));
     expect(row!.userAgent).toBe("Mozilla/5.0 (iPhone) MicroMessenger");
+
+    // A session just created by the SMS check gets its device name on its first request.
+    const fresh = await session(customer.id);
+    await customerFromSession(db, fresh, { idleDays: IDLE_DAYS, userAgent: "iPad Safari" });
+    const [named] = await db.select().from(customerSessions).where(eq(customerSessions.tokenHash, sha256(fresh)));
+    expect(named!.userAgent).toBe("iPad Safari");
   });
 
   it("are listed as devices; one can be signed out, or all of them, and nobody else's", async () => {
