@@ -1,5 +1,5 @@
 import { createDb } from "../db/client";
-import { parseEnv } from "../server/env";
+import { workerEnv } from "../server/env";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
 import { storageFromConfig } from "../server/storage";
@@ -14,7 +14,7 @@ if (!url) {
   console.error("Set DATABASE_URL (and the same STORAGE_*/DATA_DIR as the app) to run the retention job.");
   process.exit(1);
 }
-const config = parseEnv(process.env);
+const config = workerEnv(process.env);
 const { db, sql } = createDb(url, { max: 2 });
 try {
   const now = new Date();

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
-import { parseEnv } from "../server/env";
+import { workerEnv } from "../server/env";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
 import { runDeadlines } from "../server/services/run-deadlines";
@@ -16,7 +16,7 @@ const HOUSEKEEPING_EVERY_MS = 3_600_000;
  * process): each timeout is applied once (version check), and the housekeeping is idempotent.
  */
 export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, source: Record<string, string | undefined> = process.env): () => Promise<void> {
-  const config = parseEnv(source);
+  const config = workerEnv(source);
   const storage = storageFromConfig(config);
   const { db, sql } = createDb(databaseUrl, { max: 2 });
   let running = false;

@@ -45,9 +45,26 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** The same validation for a process that is not the app (the worker started by a script). */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  return schema.parse(source);
+const workerSchema = schema.pick({
+  DATA_DIR: true,
+  STORAGE_DRIVER: true,
+  S3_BUCKET: true,
+  S3_ENDPOINT: true,
+  S3_REGION: true,
+  S3_ACCESS_KEY_ID: true,
+  S3_SECRET_ACCESS_KEY: true,
+  S3_FORCE_PATH_STYLE: true,
+  PERSONAL_DATA_RETENTION_DAYS: true,
+  CUSTOMER_SESSION_IDLE_DAYS: true,
+});
+export type WorkerEnv = z.infer<typeof workerSchema>;
+
+/**
+ * What the worker's personal-data housekeeping needs (photo storage, retention, session idle
+ * time), validated like the app's own, for a process that is not the app (a script's worker).
+ */
+export function workerEnv(source: Record<string, string | undefined>): WorkerEnv {
+  return workerSchema.parse(source);
 }
 
 export function env(): Env {
