@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { customerSessions, customers, orders, smsOutbox, smsVerifications } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { env } from "../env";
+import { customerFromSession } from "./customer-sessions";
 import { maskPhone } from "./mask-phone";
 import { hitIpRateLimit, hitRateLimit } from "./rate-limit";
 
@@ -105,21 +107,13 @@ export async function verifyCode(
   });
 }
 
-export interface CustomerIdentity {
-  id: string;
-  /** Masked ("138****5678"): a signed-in request never needs the full number, so it never carries it. */
-  phone: string;
-  name: string;
-}
-
-export async function customerFromToken(db: DbOrTx, token: string | undefined, now = new Date()): Promise<CustomerIdentity | null> {
-  if (!token) return null;
-  const [row] = await db
-    .select({ id: customers.id, phone: customers.phone, name: customers.name })
-    .from(customerSessions)
-    .innerJoin(customers, eq(customers.id, customerSessions.customerId))
-    .where(and(eq(customerSessions.tokenHash, sha256(token)), gt(customerSessions.expiresAt, now)));
-  return row ? { ...row, phone: maskPhone(row.phone) } : null;
+/**
+ * Who a session token belongs to, as {id, masked phone, name}: the same check as every request
+ * (customer-sessions.ts: expiry and idle time), without the session id.
+ */
+export async function customerFromToken(db: DbOrTx, token: string | undefined, now = new Date()): Promise<{ id: string; phone: string; name: string } | null> {
+  const found = await customerFromSession(db, token, { idleDays: env().CUSTOMER_SESSION_IDLE_DAYS, now });
+  return found ? { id: found.id, phone: found.phone, name: found.name } : null;
 }
 
 export async function endCustomerSession(db: DbOrTx, token: string): Promise<void> {
