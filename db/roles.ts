@@ -4,7 +4,9 @@ import postgres from "postgres";
  * The two database roles (docs/decisions/013-database-roles.md): the owner runs migrations and
  * owns every table; the app role, which the server connects as, may only read and write rows.
  * Without ownership or the TRIGGER right it cannot disable or drop the triggers that keep
- * return_events append-only, and it may not UPDATE, DELETE or TRUNCATE that table at all.
+ * return_events append-only, and it may not DELETE or TRUNCATE that table, nor UPDATE it beyond the
+ * columns the retention job's erasure clears (which the trigger then allows in one exact shape only,
+ * docs/decisions/018-personal-data.md).
  */
 export const OWNER_ROLE = "tuihuanhuo_owner";
 export const APP_ROLE = "tuihuanhuo_app";
@@ -78,6 +80,8 @@ export async function grantAppRights(ownerUrl: string, appRole: string): Promise
       await tx.unsafe(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${app}`);
       // History is appended, never changed: the triggers refuse it too, this refuses it earlier.
       await tx.unsafe(`REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON return_events FROM ${app}`);
+      // Except the erasure of personal fields after retention; the trigger checks its exact shape.
+      await tx.unsafe(`GRANT UPDATE (comment, changes, redacted_at, sealed) ON return_events TO ${app}`);
       // The start-up check compares the applied migrations with the committed ones.
       const [drizzle] = await tx<{ ok: boolean }[]>`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`;
       if (drizzle?.ok) {

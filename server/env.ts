@@ -67,14 +67,49 @@ const schema = z.object({
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   /**
    * Under NODE_ENV=production the server refuses DEMO_MODE=1 unless this is `i-understand`.
-   * `npm run demo` sets it (its `next start` is a production server); a shop never should.
+   * `npm run demo` sets it (its app server is a production server); a shop never should.
    */
   ALLOW_DEMO_IN_PRODUCTION: z.string().optional(),
+  /**
+   * A customer session unused for this many days ends (and the worker deletes it). 30: a
+   * customer checks a return every few days while it runs; a lost phone is signed out within a month.
+   */
+  CUSTOMER_SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Days after a request closed before its personal data (name, phone, notes, tracking number,
+   * photos) is anonymised. 1095 = 3 years: the E-Commerce Law (art. 31) keeps transaction records
+   * at least 3 years from completion and a civil claim about the sale runs 3 years (Civil Code
+   * art. 188); PIPL art. 19 asks for no longer than needed. Amounts and the history's hashes stay
+   * (docs/decisions/018-personal-data.md).
+   */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
 });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
+
+const workerSchema = schema.pick({
+  DATA_DIR: true,
+  STORAGE_DRIVER: true,
+  S3_BUCKET: true,
+  S3_ENDPOINT: true,
+  S3_REGION: true,
+  S3_ACCESS_KEY_ID: true,
+  S3_SECRET_ACCESS_KEY: true,
+  S3_FORCE_PATH_STYLE: true,
+  PERSONAL_DATA_RETENTION_DAYS: true,
+  CUSTOMER_SESSION_IDLE_DAYS: true,
+});
+export type WorkerEnv = z.infer<typeof workerSchema>;
+
+/**
+ * What the worker's personal-data housekeeping needs (photo storage, retention, session idle
+ * time), validated like the app's own, for a process that is not the app (a script's worker).
+ */
+export function workerEnv(source: Record<string, string | undefined>): WorkerEnv {
+  return workerSchema.parse(source);
+}
 
 export function env(): Env {
   cached ??= schema.parse(process.env);

@@ -32,6 +32,9 @@ export function H5Shell({ locale, phone, children }: { locale: Locale; phone: st
               <Link href="/requests" className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-accent-700 hover:bg-slate-100">
                 {m.myRequests}
               </Link>
+              <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 whitespace-nowrap text-slate-700 hover:bg-slate-100">
+                {m.account}
+              </Link>
               <form action={signOutCustomer}>
                 <button type="submit" className="inline-flex min-h-11 items-center rounded-lg px-2 whitespace-nowrap text-slate-700 hover:bg-slate-100">
                   {m.signOut}

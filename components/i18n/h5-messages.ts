@@ -11,6 +11,7 @@ const zhCN = {
   shell: {
     title: "退换货服务",
     myRequests: "我的申请",
+    account: "账户",
     signedInAs: "已验证手机",
     signOut: "退出",
     staffLogin: "商家登录",
@@ -308,6 +309,7 @@ const en: H5Messages = {
   shell: {
     title: "Returns service",
     myRequests: "My requests",
+    account: "Account",
     signedInAs: "Verified phone",
     signOut: "Sign out",
     staffLogin: "Merchant sign-in",

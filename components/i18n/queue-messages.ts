@@ -51,6 +51,11 @@ const zhCN = {
   navStaff: "员工管理",
   navPolicy: "审批规则",
   navReasons: "退货原因",
+  navDataRequests: "个人信息申请",
+  exportCsv: "导出 CSV",
+  exportCsvTitle: "导出当前筛选的列表，手机号打码",
+  exportFullPhones: "导出（含完整手机号）",
+  exportFullPhonesTitle: "每个手机号的查看都会被记录",
   navLabel: "工作台导航",
   countsLabel: "{total} 条待办，{overdue} 条超时，{dueSoon} 条 24 小时内到期",
 };
@@ -107,6 +112,11 @@ const en: QueueMessages = {
   navStaff: "Staff",
   navPolicy: "Approval policy",
   navReasons: "Return reasons",
+  navDataRequests: "Data requests",
+  exportCsv: "Export CSV",
+  exportCsvTitle: "Export the list as filtered, phone numbers masked",
+  exportFullPhones: "Export with full phones",
+  exportFullPhonesTitle: "Each phone number shown is recorded",
   navLabel: "Dashboard navigation",
   countsLabel: "{total} waiting, {overdue} overdue, {dueSoon} due within 24 h",
 };

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { staffUsers } from "./staff";
 
 /** A consumer, identified by the phone number the orders were placed with. */
 export const customers = pgTable(
@@ -9,6 +10,12 @@ export const customers = pgTable(
     phone: text().notNull().unique(),
     name: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the person was removed from the row (retention or an erasure request): phone and
+     * name then hold placeholders, and the row stays for the orders and requests that point at it
+     * (server/services/personal-data, docs/decisions/018-personal-data.md).
+     */
+    anonymisedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // Staff search a customer by the last four digits of the phone, as read out on a call.
@@ -18,18 +25,54 @@ export const customers = pgTable(
   ],
 );
 
-/** A customer's signed-in browser after an SMS check; only the token's hash is stored. */
+/**
+ * A customer's signed-in browser after an SMS check; only the token's hash is stored. A session
+ * ends at expires_at, or earlier after CUSTOMER_SESSION_IDLE_DAYS without use (last_seen_at,
+ * touched at most every few minutes: server/services/customer-sessions.ts).
+ */
 export const customerSessions = pgTable(
   "customer_sessions",
   {
     tokenHash: text().primaryKey(),
+    /** What the device list names a session by: the token hash never leaves the server. */
+    id: uuid().notNull().defaultRandom().unique(),
     customerId: uuid()
       .notNull()
       .references(() => customers.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The browser's User-Agent, cut short: lets the customer tell their devices apart. */
+    userAgent: text(),
   },
-  (t) => [index("customer_sessions_customer_idx").on(t.customerId)],
+  (t) => [index("customer_sessions_customer_idx").on(t.customerId), index("customer_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * A customer's request to erase their personal data (PIPL art. 47). The store manager fulfils
+ * it: what the law requires to keep (open requests, refunds and their accounting) stays, the
+ * rest is anonymised (server/services/personal-data/erasure.ts).
+ */
+export const erasureRequests = pgTable(
+  "erasure_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    /** pending → fulfilled */
+    status: text().notNull().default("pending"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    fulfilledAt: timestamp({ withTimezone: true }),
+    fulfilledBy: uuid().references(() => staffUsers.id),
+    /** What was anonymised and what was kept, and why: shown to the customer. */
+    outcome: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("erasure_requests_status_idx").on(t.status, t.createdAt),
+    index("erasure_requests_customer_idx").on(t.customerId, t.createdAt),
+    check("erasure_requests_status", sql`${t.status} IN ('pending', 'fulfilled')`),
+  ],
 );
 
 /**

@@ -26,6 +26,14 @@ export const returnEvents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /**
+     * Set when the event's personal fields (comment, return tracking number) were erased after
+     * retention: `sealed` then keeps their SHA-256 digests, which is what the hash covers, so the
+     * history still verifies without the person (docs/decisions/018-personal-data.md). The
+     * trigger allows exactly that one UPDATE.
+     */
+    redactedAt: timestamp({ withTimezone: true }),
+    sealed: jsonb().$type<Record<string, string>>(),
   },
   (t) => [unique("return_events_request_seq").on(t.requestId, t.seq), index("return_events_created_idx").on(t.createdAt)],
 );

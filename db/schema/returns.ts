@@ -75,6 +75,8 @@ export const returnRequests = pgTable(
     lastEventHash: text().notNull().default(GENESIS_HASH),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the request's personal data (notes, tracking number, photos, history comments) was erased. */
+    anonymisedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique("return_requests_customer_idempotency").on(t.customerId, t.idempotencyKey),
@@ -93,6 +95,8 @@ export const returnRequests = pgTable(
     // planner can prove the query is covered.
     index("return_requests_open_deadline_idx").on(t.status, t.deadlineAt).where(sql.raw(`status IN (${OPEN_STATUSES_SQL})`)),
     index("return_requests_holder_idx").on(t.holderId).where(sql`${t.holderId} IS NOT NULL`),
+    // The retention job's scan: closed requests not yet anonymised, oldest change first.
+    index("return_requests_retention_idx").on(t.updatedAt).where(sql`${t.anonymisedAt} IS NULL`),
     index("return_requests_tracking_idx").on(t.returnTrackingNo).where(sql`${t.returnTrackingNo} IS NOT NULL`),
     foreignKey({ name: "return_requests_rejection_reason_fk", columns: [t.rejectionKind, t.rejectionCode], foreignColumns: [returnReasons.kind, returnReasons.code] }),
     check("return_requests_rejection_kind", sql`${t.rejectionKind} = 'rejection'`),
@@ -156,6 +160,8 @@ export const evidencePhotos = pgTable(
     height: integer().notNull(),
     sha256: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when the stored image and thumbnail were deleted (retention or erasure); the row keeps the request's photo count. */
+    erasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("evidence_photos_request_idx").on(t.requestId), index("evidence_photos_customer_idx").on(t.customerId)],
 );

@@ -44,10 +44,9 @@ export const staffAudit = pgTable(
     actorId: uuid()
       .notNull()
       .references(() => staffUsers.id),
-    targetId: uuid()
-      .notNull()
-      .references(() => staffUsers.id),
-    /** create | role | disable | enable | reset_password | change_password */
+    /** The staff account changed; null for actions on no account (a queue export, a fulfilled erasure request). */
+    targetId: uuid().references(() => staffUsers.id),
+    /** create | role | disable | enable | reset_password | change_password | export_queue | fulfil_erasure */
     action: text().notNull(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

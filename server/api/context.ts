@@ -2,8 +2,9 @@ import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
 import type { RefundGateway } from "../payments/gateway";
-import type { CustomerIdentity } from "../services/customer-verification";
+import type { CustomerIdentity } from "../services/customer-sessions";
 import type { SmsSetup } from "../sms/from-env";
+import type { ObjectStorage } from "../storage";
 
 export interface CookieOptions {
   maxAge?: number;
@@ -30,4 +31,6 @@ export interface Context {
   /** The SMS provider (SMS_PROVIDER), or null when none is configured. */
   sms: SmsSetup | null;
   log: (line: string) => void;
+  /** Photo storage for procedures that delete photos (erasure); unset → the configured one (server/api/photo-http.ts). */
+  storage?: ObjectStorage;
 }

@@ -5,7 +5,7 @@ import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { gatewayRegistry } from "../payments/registry";
-import { customerFromToken } from "../services/customer-verification";
+import { customerFromSession } from "../services/customer-sessions";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
 import type { Context } from "./context";
 import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
@@ -33,7 +33,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
   const customerToken = readCookie(cookieHeader, CUSTOMER_COOKIE) ?? null;
   // Over HTTPS (here or at the trusted proxy), or configured as an HTTPS site.
   const secure = arrivedOverHttps(req.headers) || (env().AUTH_URL ?? "").startsWith("https://");
-  const [staff, customer] = await Promise.all([currentStaff(), customerFromToken(db, customerToken ?? undefined)]);
+  const [staff, customer] = await Promise.all([currentStaff(), customerFromSession(db, customerToken ?? undefined, { idleDays: env().CUSTOMER_SESSION_IDLE_DAYS, userAgent: req.headers.get("user-agent") })]);
   return {
     db,
     locale: resolveLocale(readCookie(cookieHeader, LOCALE_COOKIE), req.headers.get("accept-language")),

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, chain, GENESIS_HASH, hashEvent, moneyFromHistory, verifyChain, verifyRequestHistory, type ChainedEvent, type HistoryEvent, type RecordedRequest } from "./history";
+import { canonicalJson, chain, GENESIS_HASH, hashEvent, moneyFromHistory, sealPersonal, verifyChain, verifyRequestHistory, type ChainedEvent, type HistoryEvent, type RecordedRequest } from "./history";
 import { ACTIONS, RETURN_STATUSES, type ReturnStatus } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
@@ -100,9 +100,11 @@ function reverseKeys(value: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 
 describe("chain", () => {
-  it("hashes sha256(prevHash + newline + canonical JSON of the event)", () => {
-    const e = event(1);
-    const expected = createHash("sha256").update(`${GENESIS_HASH}\n${canonicalJson(e)}`).digest("hex");
+  it("hashes sha256(prevHash + newline + canonical JSON of the event, its personal fields replaced by their digests)", () => {
+    const e = event(1, { changes: { approvedAmountFen: 12_900, returnTrackingNo: "SF1234567890" } });
+    const digest = (v: unknown) => createHash("sha256").update(canonicalJson(v)).digest("hex");
+    const hashed = { ...e, comment: { sealed: digest(e.comment) }, changes: { approvedAmountFen: 12_900, returnTrackingNo: { sealed: digest("SF1234567890") } } };
+    const expected = createHash("sha256").update(`${GENESIS_HASH}\n${canonicalJson(hashed)}`).digest("hex");
     const c = chain(e, GENESIS_HASH);
     expect(c.prevHash).toBe(GENESIS_HASH);
     expect(c.hash).toBe(expected);
@@ -381,5 +383,51 @@ describe("moneyFromHistory and verifyRequestHistory", () => {
   it("a break in the chain is still reported as the chain's", () => {
     const broken = story.map((e) => (e.seq === 2 ? { ...e, changes: { approvedRefundFen: 99_00 } } : e));
     expect(verifyRequestHistory(row, broken)).toEqual({ ok: false, brokenAtSeq: 2, problem: "hash_mismatch" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// erasure of personal fields (docs/decisions/018-personal-data.md)
+// ---------------------------------------------------------------------------------------------
+
+/** What the retention job leaves of an event: no comment, no tracking number, their digests. */
+function erase(e: ChainedEvent): ChainedEvent {
+  const { returnTrackingNo: _t, ...changes } = e.changes;
+  return { ...e, comment: null, changes, sealed: sealPersonal(e) };
+}
+
+describe("erasing personal fields", () => {
+  const events = buildChain([
+    event(1, { comment: null }),
+    event(2, { comment: "我叫张三，电话 13800138000", changes: { returnCarrier: "SF", returnTrackingNo: "SF1234567890" } }),
+    event(3),
+  ]);
+
+  it("keeps the history verifiable once comments and tracking numbers are gone", () => {
+    const erased = events.map(erase);
+    expect(erased[1]!.comment).toBeNull();
+    expect(erased[1]!.changes).toEqual({ returnCarrier: "SF" });
+    expect(verifyChain(roundTrip(erased))).toEqual({ ok: true, count: 3 });
+  });
+
+  it("still refuses an erased event whose other fields changed, or whose digest was swapped", () => {
+    const erased = events.map(erase);
+    expect(verifyChain(erased.map((e) => (e.seq === 2 ? { ...e, toStatus: "closed" as ReturnStatus } : e)))).toMatchObject({ ok: false, brokenAtSeq: 2 });
+    const swapped = erased.map((e) => (e.seq === 2 ? { ...e, sealed: { ...e.sealed, comment: "0".repeat(64) } } : e));
+    expect(verifyChain(swapped)).toMatchObject({ ok: false, brokenAtSeq: 2, problem: "hash_mismatch" });
+    // Erasing without keeping the digests is not an erasure the chain accepts.
+    expect(verifyChain(erased.map((e) => ({ ...e, sealed: null })))).toMatchObject({ ok: false, brokenAtSeq: 2 });
+  });
+
+  it("verifies events chained before sealing existed (plain hash) while they are intact", () => {
+    let prev = GENESIS_HASH;
+    const legacy = [event(1), event(2)].map((e) => {
+      const hash = createHash("sha256").update(`${prev}\n${canonicalJson(e)}`).digest("hex");
+      const c: ChainedEvent = { ...e, prevHash: prev, hash };
+      prev = hash;
+      return c;
+    });
+    expect(verifyChain(legacy)).toEqual({ ok: true, count: 2 });
+    expect(verifyChain(legacy.map((e) => ({ ...e, comment: "changed" })))).toMatchObject({ ok: false, brokenAtSeq: 1 });
   });
 });

@@ -21,7 +21,23 @@ export interface HistoryEvent {
 export interface ChainedEvent extends HistoryEvent {
   prevHash: string;
   hash: string;
+  /**
+   * Set once the event's personal fields were erased (retention, erasure request): their
+   * digests, which is what the hash covered all along. Absent while the fields are present.
+   */
+  sealed?: Seals | null;
 }
+
+/**
+ * Personal data an event may carry: its free-text comment (customers and staff write names,
+ * addresses, phone numbers into it) and these members of `changes`. The hash covers only their
+ * SHA-256 digests, so they can be erased later and the history still verifies
+ * (docs/decisions/018-personal-data.md).
+ */
+export const PERSONAL_CHANGE_KEYS = ["returnTrackingNo"] as const;
+
+/** "comment" and "changes.<key>" → SHA-256 of the value's canonical JSON. "legacy" marks an event chained before sealing existed. */
+export type Seals = Record<string, string>;
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -37,8 +53,55 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-export function hashEvent(event: HistoryEvent, prevHash: string): string {
+const digest = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
+
+/** The digests of the personal fields an event holds (nothing for null or absent ones). */
+export function sealPersonal(event: HistoryEvent): Seals {
+  const seals: Seals = {};
+  if (event.comment !== null) seals.comment = digest(event.comment);
+  for (const key of PERSONAL_CHANGE_KEYS) {
+    const value = event.changes[key];
+    if (value !== undefined && value !== null) seals[`changes.${key}`] = digest(value);
+  }
+  return seals;
+}
+
+/** The event as hashed: each personal field replaced by {sealed: digest}; everything else as is. */
+function hashedForm(event: HistoryEvent, seals: Seals): unknown {
+  const { sealed: _sealed, ...rest } = event as HistoryEvent & { sealed?: unknown };
+  const changes: Record<string, unknown> = { ...rest.changes };
+  for (const key of PERSONAL_CHANGE_KEYS) {
+    const seal = seals[`changes.${key}`];
+    if (seal) changes[key] = { sealed: seal };
+  }
+  return { ...rest, comment: seals.comment ? { sealed: seals.comment } : null, changes };
+}
+
+/** sha256(prevHash + "\n" + canonical JSON of the event with its personal fields sealed). */
+export function hashEvent(event: HistoryEvent, prevHash: string, seals: Seals = sealPersonal(event)): string {
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(hashedForm(event, seals))).digest("hex");
+}
+
+/** The hash of events chained before personal fields were sealed: over the plain event. */
+function legacyHash(event: HistoryEvent, prevHash: string): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(event)).digest("hex");
+}
+
+/**
+ * Whether a stored event's content matches its hash. An erased event is checked against its
+ * seals; one chained before sealing existed and erased since ("legacy" seal) can only be
+ * checked for its links, which verifyChain does for every event.
+ */
+function contentMatches(event: HistoryEvent, sealed: Seals | null | undefined, prevHash: string, hash: string): boolean {
+  if (sealed?.legacy) return true;
+  if (sealed) return hashEvent(event, prevHash, sealed) === hash;
+  return hashEvent(event, prevHash) === hash || legacyHash(event, prevHash) === hash;
+}
+
+/** Whether an event (as chained) was hashed in the legacy form: its erasure then keeps only its links. */
+export function isLegacyHashed(event: ChainedEvent): boolean {
+  const { prevHash, hash, sealed: _s, ...body } = event;
+  return hashEvent(body, prevHash) !== hash && legacyHash(body, prevHash) === hash;
 }
 
 export function chain(event: HistoryEvent, prevHash: string): ChainedEvent {
@@ -74,8 +137,8 @@ export function verifyChain(events: readonly ChainedEvent[]): { ok: true; count:
   for (const [i, e] of events.entries()) {
     if (e.seq !== i + 1) return { ok: false, brokenAtSeq: e.seq, problem: "seq_gap" };
     if (e.prevHash !== prev) return { ok: false, brokenAtSeq: e.seq, problem: "prev_hash_mismatch" };
-    const { prevHash: _p, hash, ...body } = e;
-    if (hashEvent(body, prev) !== hash) return { ok: false, brokenAtSeq: e.seq, problem: "hash_mismatch" };
+    const { prevHash: _p, hash, sealed, ...body } = e;
+    if (!contentMatches(body, sealed, prev, hash)) return { ok: false, brokenAtSeq: e.seq, problem: "hash_mismatch" };
     prev = hash;
   }
   return { ok: true, count: events.length };

@@ -6,6 +6,8 @@ import type { ChallengeSolution } from "../challenge/proof-of-work";
 import { AppError } from "../domain/errors";
 import type { SmsSetup } from "../sms/from-env";
 import { CUSTOMER_LIMITS, limitCodeCheck, limitCodeRequest, recordWrongCode, wrongOnCodeFromIp } from "./customer-limits";
+import { env } from "../env";
+import { customerFromSession } from "./customer-sessions";
 import { maskPhone } from "./mask-phone";
 import { serverKey } from "./server-key";
 
@@ -147,21 +149,13 @@ export async function verifyCode(
     });
 }
 
-export interface CustomerIdentity {
-  id: string;
-  /** Masked ("138****5678"): a signed-in request never needs the full number, so it never carries it. */
-  phone: string;
-  name: string;
-}
-
-export async function customerFromToken(db: DbOrTx, token: string | undefined, now = new Date()): Promise<CustomerIdentity | null> {
-  if (!token) return null;
-  const [row] = await db
-    .select({ id: customers.id, phone: customers.phone, name: customers.name })
-    .from(customerSessions)
-    .innerJoin(customers, eq(customers.id, customerSessions.customerId))
-    .where(and(eq(customerSessions.tokenHash, sha256(token)), gt(customerSessions.expiresAt, now)));
-  return row ? { ...row, phone: maskPhone(row.phone) } : null;
+/**
+ * Who a session token belongs to, as {id, masked phone, name}: the same check as every request
+ * (customer-sessions.ts: expiry and idle time), without the session id.
+ */
+export async function customerFromToken(db: DbOrTx, token: string | undefined, now = new Date()): Promise<{ id: string; phone: string; name: string } | null> {
+  const found = await customerFromSession(db, token, { idleDays: env().CUSTOMER_SESSION_IDLE_DAYS, now });
+  return found ? { id: found.id, phone: found.phone, name: found.name } : null;
 }
 
 export async function endCustomerSession(db: DbOrTx, token: string): Promise<void> {

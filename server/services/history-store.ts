@@ -10,7 +10,7 @@ import { verifyRequestHistory, type ChainedEvent, type RecordedRequest, type Ver
 
 export async function loadHistory(db: DbOrTx, requestId: string): Promise<ChainedEvent[]> {
   const rows = await db.select().from(returnEvents).where(eq(returnEvents.requestId, requestId)).orderBy(asc(returnEvents.seq));
-  return rows.map(({ id: _id, ...e }) => ({
+  return rows.map(({ id: _id, redactedAt: _r, ...e }) => ({
     ...e,
     fromStatus: e.fromStatus ?? null,
     changes: e.changes ?? {},

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
@@ -55,7 +55,8 @@ async function photosOf(db: DbOrTx, requestId: string) {
   return db
     .select({ id: evidencePhotos.id, width: evidencePhotos.width, height: evidencePhotos.height, createdAt: evidencePhotos.createdAt })
     .from(evidencePhotos)
-    .where(eq(evidencePhotos.requestId, requestId))
+    // An erased photo (retention, erasure request) has no bytes left to show.
+    .where(and(eq(evidencePhotos.requestId, requestId), isNull(evidencePhotos.erasedAt)))
     .orderBy(asc(evidencePhotos.createdAt));
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { staffAudit, staffSessions, staffUsers } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -52,6 +52,8 @@ export async function staffAuditLog(db: DbOrTx, limit = 50) {
       targetName: sql<string>`(SELECT name FROM staff_users t WHERE t.id = ${staffAudit.targetId})`,
     })
     .from(staffAudit)
+    // Changes to accounts only: exports and erasure fulfilments are recorded here too, without a target.
+    .where(isNotNull(staffAudit.targetId))
     .orderBy(desc(staffAudit.createdAt))
     .limit(limit);
 }

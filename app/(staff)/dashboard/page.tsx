@@ -6,6 +6,7 @@ import { format, messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
 import { QueueEmpty } from "@/components/staff/queue/queue-empty";
+import { QueueExport } from "@/components/staff/queue/queue-export";
 import { QueueFilters } from "@/components/staff/queue/queue-filters";
 import { QueueHeading } from "@/components/staff/queue/queue-heading";
 import { QueueList } from "@/components/staff/queue/queue-list";
@@ -64,7 +65,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             {format(m.count, { count: counts.queue.total })}
           </span>
         }
-        aside={<p className="text-xs text-slate-600">{format(t.countsLabel, { ...counts.queue })}</p>}
+        aside={
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <QueueExport filters={filters} role={me.role} locale={locale} />
+            <p className="text-xs text-slate-600">{format(t.countsLabel, { ...counts.queue })}</p>
+          </div>
+        }
       />
       <QueueFilters filters={filters} role={me.role} locale={locale} />
       {page.items.length === 0 ? (

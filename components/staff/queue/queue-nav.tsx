@@ -21,6 +21,7 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
     { href: "/dashboard/admin/staff", label: t.navStaff },
     { href: "/dashboard/admin/policy", label: t.navPolicy },
     { href: "/dashboard/admin/reasons", label: t.navReasons },
+    { href: "/dashboard/admin/data-requests", label: t.navDataRequests },
   ];
   return (
     <nav aria-label={t.navLabel} className="order-last -mx-3 flex w-full flex-wrap items-center gap-1 sm:order-none sm:mx-0 sm:w-auto">

@@ -7,6 +7,8 @@ import { policyHistory } from "../../services/policy-history";
 import { recentImpact, simulateSample } from "../../services/policy-simulate";
 import { verifyHistory } from "../../services/history-store";
 import { createStaff, listStaff, resetStaffPassword, setStaffActive, setStaffRole, staffAuditLog } from "../../services/staff-accounts";
+import { erasureIdInput } from "../../schemas/customer-privacy";
+import { fulfilErasure, listErasureRequestsForStaff } from "../../services/personal-data/erasure";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 const admin = staffProcedure(["admin"]);
@@ -42,4 +44,11 @@ export const adminRouter = createTRPCRouter({
   setStaffRole: admin.input(setStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(ctx.db, ctx.staff.id, input)),
   setStaffActive: admin.input(setStaffActiveInput).mutation(({ ctx, input }) => setStaffActive(ctx.db, ctx.staff.id, input)),
   resetStaffPassword: admin.input(staffIdInput).mutation(({ ctx, input }) => resetStaffPassword(ctx.db, ctx.staff.id, input.id)),
+
+  /** Customers' erasure requests (PIPL): pending first. */
+  erasureRequests: admin.query(({ ctx }) => listErasureRequestsForStaff(ctx.db)),
+  fulfilErasure: admin.input(erasureIdInput).mutation(async ({ ctx, input }) => {
+    const storage = ctx.storage ?? (await import("../photo-http")).photoStorage();
+    return fulfilErasure(ctx.db, storage, ctx.staff.id, input.id);
+  }),
 });

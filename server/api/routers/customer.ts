@@ -25,6 +25,7 @@ import { customerReasonOptions } from "../../services/reasons";
 import { submitReturn } from "../../services/submit-return";
 import { ipLimitedProcedure } from "../ip-limits";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
+import { customerPrivacyProcedures } from "./customer-privacy";
 
 const asCustomer = (customer: { id: string }): Actor => ({ type: "customer", id: customer.id, role: "customer" });
 
@@ -139,5 +140,7 @@ export const customerRouter = createTRPCRouter({
   appeal: customerProcedure.input(appealInput).mutation(({ ctx, input }) =>
     actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "appeal", comment: input.comment }),
   ),
+
+  ...customerPrivacyProcedures,
 });
 

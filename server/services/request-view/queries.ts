@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, refunds, returnEvents, returnLines, returnRequests, skus, staffUsers } from "../../../db/schema";
@@ -102,7 +102,8 @@ export async function photosOf(db: DbOrTx, requestId: string) {
   return db
     .select({ id: evidencePhotos.id, width: evidencePhotos.width, height: evidencePhotos.height, createdAt: evidencePhotos.createdAt })
     .from(evidencePhotos)
-    .where(and(eq(evidencePhotos.requestId, requestId), isNotNull(evidencePhotos.requestId)))
+    // Erased photos (retention, erasure request) have no bytes left to show.
+    .where(and(eq(evidencePhotos.requestId, requestId), isNotNull(evidencePhotos.requestId), isNull(evidencePhotos.erasedAt)))
     .orderBy(asc(evidencePhotos.createdAt), asc(evidencePhotos.id));
 }
 
