@@ -12,6 +12,11 @@ const schema = z.object({
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_URL: z.string().url().optional(),
+  /**
+   * Key material (≥ 32 characters) for encrypting staff TOTP secrets at rest (AES-256-GCM).
+   * Unset → derived from AUTH_SECRET. Set it to rotate AUTH_SECRET without re-enrolling everyone.
+   */
+  TOTP_ENCRYPTION_KEY: z.string().min(32).optional(),
   /** `none` = dev/demo: codes go to the sms_outbox table and the server log only. */
   SMS_PROVIDER: z.enum(["none"]).default("none"),
   /** Trust X-Forwarded-For for rate limits (only behind a proxy you control). */

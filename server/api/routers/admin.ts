@@ -6,7 +6,7 @@ import { currentPolicy, replacePolicy } from "../../services/policy-store";
 import { policyHistory } from "../../services/policy-history";
 import { recentImpact, simulateSample } from "../../services/policy-simulate";
 import { verifyHistory } from "../../services/history-store";
-import { createStaff, listStaff, resetStaffPassword, setStaffActive, setStaffRole, staffAuditLog } from "../../services/staff-accounts";
+import { createStaff, listStaff, resetStaffPassword, resetStaffSecondFactor, setStaffActive, setStaffRole, staffAuditLog } from "../../services/staff-accounts";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 const admin = staffProcedure(["admin"]);
@@ -42,4 +42,5 @@ export const adminRouter = createTRPCRouter({
   setStaffRole: admin.input(setStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(ctx.db, ctx.staff.id, input)),
   setStaffActive: admin.input(setStaffActiveInput).mutation(({ ctx, input }) => setStaffActive(ctx.db, ctx.staff.id, input)),
   resetStaffPassword: admin.input(staffIdInput).mutation(({ ctx, input }) => resetStaffPassword(ctx.db, ctx.staff.id, input.id)),
+  resetStaffSecondFactor: admin.input(staffIdInput).mutation(({ ctx, input }) => resetStaffSecondFactor(ctx.db, ctx.staff.id, input.id)),
 });
