@@ -28,7 +28,7 @@ export const SIGN_IN_LIMITS = {
   accountIpFailures: 10,
   proofAfterAccountFailures: 5,
   proofAfterIpFailures: 5,
-  proofBits: 16,
+  proofBits: 14,
   delayFromFailure: 4,
   maxDelayMs: 8000,
 } as const;
