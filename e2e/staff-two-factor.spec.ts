@@ -85,13 +85,13 @@ test("finance enrolls an authenticator, signs in with a code, a wrong code is re
 
   // 5. A recovery code works instead of the code — once.
   await page.getByRole("button", { name: "手机不在身边？使用恢复码" }).click();
-  await page.getByLabel("恢复码").fill(codes[0]!);
+  await page.getByLabel("恢复码", { exact: true }).fill(codes[0]!);
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await signOut(page);
   await password(page, email);
   await page.getByRole("button", { name: "手机不在身边？使用恢复码" }).click();
-  await page.getByLabel("恢复码").fill(codes[0]!);
+  await page.getByLabel("恢复码", { exact: true }).fill(codes[0]!);
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/验证码不正确、已过期或已用过/);
 

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { currentStaff, signIn, signOut } from "@/server/auth/auth";
 import { issueChallenge } from "@/server/auth/proof-of-work";
+import { landingAfterPassword } from "@/server/auth/second-factor";
 import { SIGN_IN_LIMITS } from "@/server/auth/sign-in-throttle";
 import { isAppError } from "@/server/domain/errors";
 import { appDb } from "@/server/db";
@@ -34,7 +35,7 @@ export async function signInWithPassword(values: unknown, proof?: string): Promi
     if (e instanceof AuthError) return { error: "unknown" };
     throw e;
   }
-  redirect("/dashboard");
+  redirect(await landingAfterPassword(appDb(), parsed.data.email));
 }
 
 /**
@@ -84,5 +85,5 @@ export async function changePassword(values: unknown): Promise<ChangePasswordRes
     if (e instanceof AuthError) redirect("/login");
     throw e;
   }
-  redirect("/dashboard");
+  redirect(await landingAfterPassword(appDb(), staff.email));
 }

@@ -24,6 +24,18 @@ export function secondFactorPending(role: StaffRole, enrolled: boolean, passedAt
   return ROLES_REQUIRING_SECOND_FACTOR.includes(role) ? "enroll" : undefined;
 }
 
+/**
+ * Where a successful password sign-in goes next: straight to the code (or enrollment) page when
+ * the account needs the second factor, so the queue never starts to render first.
+ */
+export async function landingAfterPassword(db: DbOrTx, email: string): Promise<"/two-factor" | "/dashboard"> {
+  const [user] = await db
+    .select({ role: staffUsers.role, enrolled: sql<boolean>`${staffUsers.totpSecret} IS NOT NULL` })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, email.trim().toLowerCase()));
+  return user && secondFactorPending(user.role, user.enrolled, null) ? "/two-factor" : "/dashboard";
+}
+
 /** Wrong codes per account in 15 minutes before the code step refuses (only a password holder gets here). */
 export const CODE_FAILURES_PER_ACCOUNT = 10;
 
