@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { generate } from "otplib";
+import { rateLimitBuckets } from "../db/schema";
 import { createStaffUser } from "../server/auth/staff-users";
 import { expect as baseExpect, test } from "./fixtures/h5";
 import { passSecondFactor } from "./fixtures/two-factor";
@@ -109,4 +110,17 @@ test("the enrollment page speaks English after the switch", async ({ page, db },
   await expect(page.getByRole("heading", { level: 1, name: "Turn on two-step verification" })).toBeVisible();
   await expect(page.getByLabel("2. Enter the 6-digit code it shows to confirm")).toBeVisible();
   await shots(page, "two-factor-enroll-en", (n) => testInfo.outputPath(n));
+});
+
+test("during an attack on the account, the real user's browser solves the proof of work by itself and signs in", async ({ page, db }) => {
+  const email = `cs-${randomUUID().slice(0, 8)}@e2e.test`;
+  await createStaffUser(db, { email, name: "被攻击的客服", password: "finance passphrase", role: "customer_service" });
+  // Someone elsewhere has failed 50 times for this account in this window.
+  await db.insert(rateLimitBuckets).values({ key: `signin:fail:acct:${email}`, windowStart: new Date(), count: 50 });
+  await page.goto("/login");
+  await page.getByLabel("工作邮箱").fill(email);
+  await page.getByLabel("密码").fill("finance passphrase");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
+  await expect(page.getByRole("heading", { level: 1, name: /^客服审核队列/ })).toBeVisible();
 });
