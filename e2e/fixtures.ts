@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_STAFF, type DemoStaff, type DemoStaffKey } from "../server/auth/demo-accounts";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 export { DEMO_STAFF, type DemoStaff };
 
@@ -14,12 +15,13 @@ export function formAlert(page: Page) {
   return page.getByRole("form").getByRole("alert");
 }
 
-/** Signs in through the form, in whatever language the page is in, and waits for the queue. */
-export async function signIn(page: Page, staff: Pick<DemoStaff, "email" | "password">, labels = { email: "工作邮箱", password: "密码", submit: "登录" }) {
+/** Signs in through the form, in whatever language the page is in, passes the second factor if asked, and waits for the queue. */
+export async function signIn(page: Page, staff: Pick<DemoStaff, "email" | "password"> & SecondFactorOf, labels = { email: "工作邮箱", password: "密码", submit: "登录" }) {
   await page.goto("/login");
   await page.getByLabel(labels.email).fill(staff.email);
   await page.getByLabel(labels.password).fill(staff.password);
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  await passSecondFactor(page, staff);
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 

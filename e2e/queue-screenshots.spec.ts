@@ -1,15 +1,17 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { demoStaff } from "./fixtures";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 // Sign-in (argon2id) and server rendering are slow on a loaded two-core box.
 const expect = baseExpect.configure({ timeout: 45_000 });
 test.describe.configure({ timeout: 240_000 });
 
-async function signIn(page: Page, staff: { email: string; password: string }, labels = { email: "工作邮箱", password: "密码", submit: "登录" }) {
+async function signIn(page: Page, staff: { email: string; password: string } & SecondFactorOf, labels = { email: "工作邮箱", password: "密码", submit: "登录" }) {
   await page.goto("/login");
   await page.getByLabel(labels.email).fill(staff.email);
   await page.getByLabel(labels.password).fill(staff.password);
   await page.getByRole("button", { name: labels.submit, exact: true }).click();
+  await passSecondFactor(page, staff);
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoStaff } from "./fixtures";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 /**
  * Not part of the normal run (playwright.config.ts ignores *screenshots.spec.ts outside the
@@ -19,11 +20,12 @@ const BASE = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 30_000, navigationTimeout: 60_000 });
 
-async function signIn(page: Page, who: { email: string; password: string }) {
+async function signIn(page: Page, who: { email: string; password: string } & SecondFactorOf) {
   await page.goto("/login");
   await page.getByLabel("工作邮箱").fill(who.email);
   await page.getByLabel("密码").fill(who.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await passSecondFactor(page, who);
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
 }
 

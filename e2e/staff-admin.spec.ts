@@ -6,17 +6,19 @@ import { currentPolicy, replacePolicy } from "../server/services/policy-store";
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, fileRequest, makeShopper, test } from "./fixtures/h5";
 import { freshStaff } from "./fixtures/staff-request";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 // Argon2 sign-ins and first renders are slow on a loaded CI box; wait longer than the 5 s default.
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 120_000 });
 
 /** Signs in through the form and waits until the sign-in is done (the queue, or the change-password page). */
-async function signIn(page: Page, who: { email: string; password: string }, landing = /\/dashboard$/) {
+async function signIn(page: Page, who: { email: string; password: string } & SecondFactorOf, landing = /\/dashboard$/) {
   await page.goto("/login");
   await page.getByLabel("工作邮箱").fill(who.email);
   await page.getByLabel("密码").fill(who.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await passSecondFactor(page, who);
   await expect(page).toHaveURL(landing);
 }
 

@@ -11,16 +11,18 @@ import { createDb } from "../db/client";
 import { createStaffUser } from "../server/auth/staff-users";
 import { assessRequests } from "../server/services/customer-history";
 import { queueRows } from "./fixtures";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 // Sign-in hashes a password (argon2id) and the queue pages render on the server: on a loaded
 // two-core CI box either can take longer than the 5 s default.
 const expect = baseExpect.configure({ timeout: 45_000 });
 
-async function signIn(page: Page, staff: { email: string; password: string }) {
+async function signIn(page: Page, staff: { email: string; password: string } & SecondFactorOf) {
   await page.goto("/login");
   await page.getByLabel("工作邮箱").fill(staff.email);
   await page.getByLabel("密码").fill(staff.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await passSecondFactor(page, staff);
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 

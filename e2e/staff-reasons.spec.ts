@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import type { DemoStaff } from "./fixtures";
 import { BASE_URL, expect as baseExpect, fileRequest, signIn as customerSignIn, test, type Shopper } from "./fixtures/h5";
 import { freshStaff } from "./fixtures/staff-request";
+import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
 
 // Each step is a server round trip (render, mutation, refresh); on the shared 2-core CI box they
 // can take well over the default 5 s. The stories' own checks are unchanged.
@@ -14,11 +15,12 @@ test.describe.configure({ timeout: 180_000 });
  * Staff sign-in through the form, as e2e/fixtures.ts does, but allowing the password hash
  * (argon2id) and the first dashboard render more than the default 5 s on a busy machine.
  */
-async function staffSignIn(page: Page, staff: Pick<DemoStaff, "email" | "password">) {
+async function staffSignIn(page: Page, staff: Pick<DemoStaff, "email" | "password"> & SecondFactorOf) {
   await page.goto("/login");
   await page.getByLabel("工作邮箱").fill(staff.email);
   await page.getByLabel("密码").fill(staff.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  await passSecondFactor(page, staff);
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 

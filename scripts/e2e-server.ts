@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../db/embedded";
 import { pathHash, STATE_ROOT } from "../db/pg-placement";
+import { E2E_TOTP_ENCRYPTION_KEY } from "../e2e/fixtures/totp-key";
 
 /**
  * The server Playwright starts (playwright.config.ts `webServer`): what `npm run demo` does, on a
@@ -27,6 +28,8 @@ process.env.DATA_DIR = dataDir;
 process.env.EMBEDDED_PG_PORT = String(await freePort());
 process.env.PORT = PORT;
 process.env.AUTH_URL = `http://localhost:${PORT}`;
+// Known to the test process too, so freshStaff can enroll authenticators for finance/admin users.
+process.env.TOTP_ENCRYPTION_KEY = E2E_TOTP_ENCRYPTION_KEY;
 
 // Imported after the environment is set: prepare() reads DATA_DIR and EMBEDDED_PG_PORT.
 const { prepare } = await import("./prepare");

@@ -17,6 +17,11 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_URL: z.string().url().optional(),
   /**
+   * Key material (≥ 32 characters) for encrypting staff TOTP secrets at rest (AES-256-GCM).
+   * Unset → derived from AUTH_SECRET. Set it to rotate AUTH_SECRET without re-enrolling everyone.
+   */
+  TOTP_ENCRYPTION_KEY: z.string().min(32).optional(),
+  /**
    * Who delivers SMS (verification codes, later notifications). `aliyun` = Aliyun SMS
    * (dysmsapi); `sandbox` = the same Aliyun protocol against the local sandbox process
    * (scripts/sandboxes/aliyun-sms.ts), for the demo and tests only; `none` = nothing is sent

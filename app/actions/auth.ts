@@ -3,6 +3,9 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { currentStaff, signIn, signOut } from "@/server/auth/auth";
+import { issueChallenge } from "@/server/auth/proof-of-work";
+import { landingAfterPassword } from "@/server/auth/second-factor";
+import { SIGN_IN_LIMITS } from "@/server/auth/sign-in-throttle";
 import { isAppError } from "@/server/domain/errors";
 import { appDb } from "@/server/db";
 import { errorMessage, fieldErrors } from "@/server/i18n/errors";
@@ -12,26 +15,36 @@ import { changePasswordInput } from "@/server/schemas/admin";
 import { signInInput } from "@/server/schemas/staff";
 import { changeOwnPassword } from "@/server/services/staff-accounts";
 
-export type SignInFailure = "credentials" | "rate_limited" | "invalid" | "unknown";
+export type SignInFailure = "credentials" | "rate_limited" | "proof_required" | "invalid" | "unknown";
 
 /**
  * Staff sign-in. Validates with the same schema as the form, lets Auth.js check the password
  * (and the rate limit), and on success sends the user to their queue. Failures come back as a
  * code the form translates; the server never says whether the email exists.
  */
-export async function signInWithPassword(values: unknown): Promise<{ error: SignInFailure }> {
+export async function signInWithPassword(values: unknown, proof?: string): Promise<{ error: SignInFailure }> {
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) return { error: "invalid" };
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, proof: typeof proof === "string" ? proof : "", redirect: false });
   } catch (e) {
     if (e instanceof AuthError && e.type === "CredentialsSignin") {
-      return { error: (e as CredentialsSignin).code === "rate_limited" ? "rate_limited" : "credentials" };
+      const code = (e as CredentialsSignin).code;
+      return { error: code === "rate_limited" || code === "proof_required" ? code : "credentials" };
     }
     if (e instanceof AuthError) return { error: "unknown" };
     throw e;
   }
-  redirect("/dashboard");
+  redirect(await landingAfterPassword(appDb(), parsed.data.email));
+}
+
+/**
+ * A proof-of-work challenge for this email, asked for by the form after `proof_required`
+ * (server/auth/sign-in-throttle.ts). Stateless and signed: handing them out costs nothing.
+ */
+export async function signInChallenge(email: unknown): Promise<string> {
+  const address = typeof email === "string" ? email.trim().toLowerCase().slice(0, 320) : "";
+  return issueChallenge(address, SIGN_IN_LIMITS.proofBits);
 }
 
 /** Ends this session on the server (Auth.js's signOut event ends its staff_sessions row) and clears the cookie. */
@@ -52,6 +65,8 @@ export interface ChangePasswordResult {
 export async function changePassword(values: unknown): Promise<ChangePasswordResult> {
   const [staff, locale] = await Promise.all([currentStaff(), requestLocale()]);
   if (!staff) redirect("/login");
+  // Without the second factor a password holder may not replace the password (and so lock the real user out).
+  if (staff.secondFactorPending && !staff.mustChangePassword) redirect("/two-factor");
   const parsed = changePasswordInput.safeParse(values);
   if (!parsed.success) return { message: adminMessages(locale).password.checkFields, fieldErrors: fieldErrors(parsed.error.issues, locale) };
   try {
@@ -70,5 +85,5 @@ export async function changePassword(values: unknown): Promise<ChangePasswordRes
     if (e instanceof AuthError) redirect("/login");
     throw e;
   }
-  redirect("/dashboard");
+  redirect(await landingAfterPassword(appDb(), staff.email));
 }

@@ -25,9 +25,11 @@ const zhCN = {
     password: "密码",
     submit: "登录",
     submitting: "正在登录…",
+    checking: "登录失败次数较多，正在进行浏览器验证…",
     errors: {
       credentials: "邮箱或密码不正确",
       rate_limited: "尝试次数过多，请 15 分钟后再试",
+      proof_required: "浏览器验证未通过，请再试一次",
       invalid: "请检查标出的项目",
       unknown: "登录失败，请稍后再试",
     },
@@ -116,9 +118,11 @@ const en: Messages = {
     password: "Password",
     submit: "Sign in",
     submitting: "Signing in…",
+    checking: "Many failed sign-ins: checking your browser…",
     errors: {
       credentials: "Wrong email or password",
       rate_limited: "Too many attempts. Try again in 15 minutes",
+      proof_required: "The browser check did not pass. Try again",
       invalid: "Please check the highlighted fields",
       unknown: "Sign-in failed. Try again later",
     },

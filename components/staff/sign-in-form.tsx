@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { signInWithPassword, type SignInFailure } from "@/app/actions/auth";
+import { signInChallenge, signInWithPassword, type SignInFailure } from "@/app/actions/auth";
+import { solveProof } from "@/components/staff/auth/solve-proof";
 import { useLocale } from "@/components/i18n/locale-context";
 import { format, messages } from "@/components/i18n/messages";
 import { buttonClass } from "@/components/ui/button";
@@ -34,6 +35,7 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
   const m = messages(locale).login;
   const [failure, setFailure] = useState<SignInFailure | null>(null);
   const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
   const {
     register,
     handleSubmit,
@@ -51,7 +53,16 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
     setFailure(null);
     startTransition(async () => {
       // On success the action redirects to /dashboard and this never returns.
-      const result = await signInWithPassword(values);
+      let result = await signInWithPassword(values);
+      if (result.error === "proof_required") {
+        // After repeated failures (anyone's) the server wants proof of work: solve it here and retry once (ADR 019).
+        setChecking(true);
+        try {
+          result = await signInWithPassword(values, await solveProof(await signInChallenge(values.email)));
+        } finally {
+          setChecking(false);
+        }
+      }
       setFailure(result.error);
       if (result.error === "credentials") {
         setValue("password", "");
@@ -98,7 +109,7 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
 
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full text-base")}>
           {pending && <Spinner />}
-          {pending ? m.submitting : m.submit}
+          {pending ? (checking ? m.checking : m.submitting) : m.submit}
         </button>
       </form>
 

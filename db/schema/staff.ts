@@ -14,6 +14,15 @@ export const staffUsers = pgTable("staff_users", {
   sessionVersion: integer().notNull().default(1),
   /** Set when an admin hands out a one-time password: the user must choose their own before working. */
   mustChangePassword: boolean().notNull().default(false),
+  /**
+   * TOTP secret (base32), AES-256-GCM encrypted (server/auth/secret-box.ts); null until the user
+   * confirms enrollment with a first code. Finance and admin must have one (ADR 019).
+   */
+  totpSecret: text(),
+  /** A secret shown on the enrollment page but not yet confirmed by a code (encrypted too). */
+  totpPendingSecret: text(),
+  /** The newest TOTP time step accepted: a code of that step or older is refused (replay). */
+  totpLastStep: integer(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp({ withTimezone: true }),
 });
@@ -32,8 +41,28 @@ export const staffSessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),
+    /** When this session passed the second factor (TOTP or recovery code); null = password only. */
+    secondFactorAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
+);
+
+/**
+ * One-time recovery codes for a lost authenticator: shown once at enrollment, stored as SHA-256
+ * (they are 50-bit random, so a fast hash is enough), each usable once (used_at).
+ */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("staff_recovery_codes_staff_idx").on(t.staffId)],
 );
 
 /** Who changed which staff account, how and when. Append-only by convention of the services. */
@@ -46,7 +75,7 @@ export const staffAudit = pgTable(
       .references(() => staffUsers.id),
     /** The staff account changed; null for actions on no account (a queue export, a fulfilled erasure request). */
     targetId: uuid().references(() => staffUsers.id),
-    /** create | role | disable | enable | reset_password | change_password | export_queue | fulfil_erasure */
+    /** create | role | disable | enable | reset_password | change_password | export_queue | fulfil_erasure | enroll_totp | reset_totp | recovery_code_used */
     action: text().notNull(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

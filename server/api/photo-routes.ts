@@ -50,7 +50,9 @@ export async function servePhoto(req: Request, ctx: Context, storage: ObjectStor
   try {
     const id = photoId.safeParse(rawId);
     if (!id.success) throw new AppError("not_found");
-    const viewer: PhotoViewer | null = ctx.staff ? { kind: "staff", role: ctx.staff.role } : ctx.customer ? { kind: "customer", customerId: ctx.customer.id } : null;
+    // A session that still owes a new password or its second factor is not yet a staff viewer (ADR 019).
+    const staff = ctx.staff && !ctx.staff.mustChangePassword && !ctx.staff.secondFactorPending ? ctx.staff : null;
+    const viewer: PhotoViewer | null = staff ? { kind: "staff", role: staff.role } : ctx.customer ? { kind: "customer", customerId: ctx.customer.id } : null;
     if (!viewer) throw new AppError("unauthorized");
     const size = new URL(req.url).searchParams.get("size") === "thumb" ? "thumb" : "full";
     const photo = await readEvidencePhoto(ctx.db, storage, id.data, viewer, size);

@@ -75,6 +75,8 @@ export function staffProcedure(roles: readonly StaffRole[]) {
     if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED", message: errorMessage("unauthorized", {}, ctx.locale) });
     // A one-time password is for choosing a password (a server action), not for working.
     if (ctx.staff.mustChangePassword) throw new AppError("password_change_required");
+    // Finance and admin (and anyone enrolled) work only after the second factor: a stolen password alone moves no money (ADR 019).
+    if (ctx.staff.secondFactorPending) throw new AppError("second_factor_required");
     if (!roles.includes(ctx.staff.role)) throw new TRPCError({ code: "FORBIDDEN", message: errorMessage("forbidden", {}, ctx.locale) });
     return next({ ctx: { ...ctx, staff: ctx.staff } });
   });

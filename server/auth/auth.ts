@@ -12,6 +12,11 @@ class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** Too many failures for this account or address: the form must solve a challenge first (ADR 019). */
+class ProofRequired extends CredentialsSignin {
+  code = "proof_required";
+}
+
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
@@ -29,7 +34,8 @@ const SESSION_MAX_AGE = 12 * 3600;
 /**
  * Staff sign-in. Auth.js allows only JWT sessions with credentials (docs/product-rules.md, platform facts), so the JWT
  * holds the user id and sessionVersion, and every request re-reads the user (currentStaff):
- * disabling a user or changing their role ends their session at once.
+ * disabling a user or changing their role ends their session at once. Finance and admin then
+ * pass a second factor on /two-factor (the session row records it; ADR 019).
  */
 function config(): NextAuthConfig {
   return {
@@ -46,18 +52,20 @@ function config(): NextAuthConfig {
     },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, proof: {} },
         async authorize(raw, request) {
           const parsed = signInInput.safeParse(raw);
           if (!parsed.success) return null;
+          const proof = typeof raw.proof === "string" && raw.proof.length > 0 && raw.proof.length < 300 ? raw.proof : undefined;
           try {
-            const user = await authenticateStaff(appDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
+            const user = await authenticateStaff(appDb(), parsed.data.email, parsed.data.password, clientIp(request.headers), { proof });
             if (!user) return null;
             // A server-side session row per sign-in, so signing out can end this token for good (ADR 009).
             const sessionId = await startStaffSession(appDb(), user.id, SESSION_MAX_AGE);
             return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId };
           } catch (e) {
             if (isAppError(e) && e.code === "rate_limited") throw new RateLimited();
+            if (isAppError(e) && e.code === "proof_required") throw new ProofRequired();
             throw e;
           }
         },

@@ -26,3 +26,14 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
 ];
 
 export type DemoStaffKey = DemoStaff["key"];
+
+/**
+ * The demo's finance and admin accounts have this authenticator secret (base32), enrolled at
+ * their first sign-in in demo mode (server/auth/demo-second-factor.ts); in demo mode only, the
+ * two-factor page shows its current code. Public like DEMO_PASSWORD: never used outside demo mode.
+ */
+export const DEMO_TOTP_SECRET = "KRUGKIDEMUYW2ZJAONSWG4TFOQQGS4ZAOB2WE3DJMM";
+
+export function isDemoAccountEmail(email: string): boolean {
+  return DEMO_STAFF.some((s) => s.email === email);
+}

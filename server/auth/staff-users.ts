@@ -2,8 +2,9 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { staffSessions, staffUsers } from "../../db/schema";
 import type { StaffRole } from "../domain/vocabulary";
-import { hitIpRateLimit, hitRateLimit } from "../services/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
+import { secondFactorPending, type SecondFactorPending } from "./second-factor";
+import { beginSignInAttempt } from "./sign-in-throttle";
 
 export interface StaffUser {
   id: string;
@@ -13,6 +14,8 @@ export interface StaffUser {
   sessionVersion: number;
   /** Signed in with a one-time password: only the change-password page may be used. */
   mustChangePassword?: boolean;
+  /** Signed in with the password only: the two-factor page is all this session may use. */
+  secondFactorPending?: SecondFactorPending;
   /** The staff_sessions row behind this request (absent for test callers built without sign-in). */
   sessionId?: string;
 }
@@ -20,23 +23,52 @@ export interface StaffUser {
 // Checked when the email is unknown, so a wrong email takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface SignInOptions {
+  /** A solved sign-in challenge, required after repeated failures (server/auth/proof-of-work.ts). */
+  proof?: string;
+  /** How a failure's delay is waited out (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /**
- * Email + password check. Limits: 5 tries per email and 30 per IP in 15 minutes, counted before
- * the check so that a guesser learns nothing once the limit is reached.
+ * Email + password check, throttled by failures per IP, per account and IP, and per account
+ * (server/auth/sign-in-throttle.ts, ADR 019) so that guessing is slow and a third party cannot
+ * lock the real user out. Throws rate_limited or proof_required before checking the password.
  */
-export async function authenticateStaff(db: DbOrTx, email: string, password: string, ip: string | null, now = new Date()): Promise<StaffUser | null> {
+export async function authenticateStaff(
+  db: DbOrTx,
+  email: string,
+  password: string,
+  ip: string | null,
+  options: SignInOptions = {},
+  now = new Date(),
+): Promise<StaffUser | null> {
   const normalised = email.trim().toLowerCase();
-  await hitIpRateLimit(db, "login", ip, 30, 900, now);
-  await hitRateLimit(db, `login:email:${normalised}`, 5, 900, now);
+  const attempt = await beginSignInAttempt(db, normalised, ip, options.proof, now);
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalised));
+  let ok = false;
   if (!user) {
     dummyHash ??= hashPassword("not-a-user-password");
     await verifyPassword(await dummyHash, password);
+  } else {
+    ok = (await verifyPassword(user.passwordHash, password)) && user.active;
+  }
+  await attempt.settle(ok);
+  if (!ok || !user) {
+    if (attempt.failureDelay > 0) await (options.sleep ?? wait)(attempt.failureDelay);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password)) || !user.active) return null;
   await db.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, user.id));
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    secondFactorPending: secondFactorPending(user.role, user.totpSecret !== null, null),
+  };
 }
 
 /**
@@ -54,11 +86,16 @@ export async function activeStaff(db: DbOrTx, id: string, sessionVersion: number
       sessionVersion: staffUsers.sessionVersion,
       mustChangePassword: staffUsers.mustChangePassword,
       sessionId: staffSessions.id,
+      enrolled: sql<boolean>`${staffUsers.totpSecret} IS NOT NULL`,
+      secondFactorAt: staffSessions.secondFactorAt,
     })
     .from(staffUsers)
     .innerJoin(staffSessions, and(eq(staffSessions.staffId, staffUsers.id), eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt), gt(staffSessions.expiresAt, now)))
     .where(and(eq(staffUsers.id, id), eq(staffUsers.active, true), eq(staffUsers.sessionVersion, sessionVersion)));
-  return user ?? null;
+  if (!user) return null;
+  const { enrolled, secondFactorAt, ...rest } = user;
+  const pending = secondFactorPending(rest.role, enrolled, secondFactorAt);
+  return pending ? { ...rest, secondFactorPending: pending } : rest;
 }
 
 /** A new server-side session for a successful sign-in; its id goes into the JWT. */

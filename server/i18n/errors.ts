@@ -110,6 +110,15 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "请先设置新密码再继续",
     en: "Set a new password before you continue",
   },
+  proof_required: { "zh-CN": "需要先完成浏览器验证，请重试", en: "Your browser must pass a check first. Try again" },
+  second_factor_required: {
+    "zh-CN": "请先输入动态验证码（两步验证）再继续",
+    en: "Enter your authenticator code (two-step verification) before you continue",
+  },
+  second_factor_wrong: {
+    "zh-CN": "验证码不正确、已过期或已用过，请输入验证器上的最新 6 位数字",
+    en: "The code is wrong, expired or already used. Enter the newest 6-digit code from your authenticator",
+  },
   reason_unavailable: { "zh-CN": "该原因已停用或不存在，请重新选择", en: "This reason is no longer offered. Choose another one" },
   reason_code_taken: { "zh-CN": "已有使用该代码的原因", en: "A reason with this code already exists" },
   reason_photo_rejection: { "zh-CN": "驳回原因不需要照片设置", en: "Rejection reasons have no photo rule" },

@@ -11,6 +11,9 @@ export const signInInput = z.object({
   password: z.string().min(1, { error: "v.password" }).max(200),
 });
 
+/** A 6-digit authenticator code or a recovery code ("abcde-fghjk"); checked by server/auth/second-factor.ts. */
+export const secondFactorCodeInput = z.string().trim().min(6).max(20);
+
 export const requestIdInput = z.object({ id });
 /** Full contact data of a request's customer; every call is recorded (db/schema/audit.ts). */
 export const revealContactInput = z.object({ requestId: id, field: z.enum(REVEAL_FIELDS) });

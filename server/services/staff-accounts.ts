@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { staffAudit, staffSessions, staffUsers } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { clearSecondFactor } from "../auth/second-factor";
 import { AppError } from "../domain/errors";
 import type { StaffRole } from "../domain/vocabulary";
 import { hitRateLimit } from "./rate-limit";
@@ -13,7 +14,7 @@ import { hitRateLimit } from "./rate-limit";
  * access changes) bumps session_version in one transaction (docs/decisions/003, 009).
  */
 
-export type StaffAuditAction = "create" | "role" | "disable" | "enable" | "reset_password" | "change_password";
+export type StaffAuditAction = "create" | "role" | "disable" | "enable" | "reset_password" | "change_password" | "reset_totp";
 
 // No 0/O, 1/l/I: the password is read off a screen and typed by someone else.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -33,6 +34,7 @@ export async function listStaff(db: DbOrTx) {
       role: staffUsers.role,
       active: staffUsers.active,
       mustChangePassword: staffUsers.mustChangePassword,
+      twoFactor: sql<boolean>`${staffUsers.totpSecret} IS NOT NULL`,
       lastLoginAt: staffUsers.lastLoginAt,
       createdAt: staffUsers.createdAt,
     })
@@ -160,6 +162,22 @@ export async function resetStaffPassword(db: DbOrTx, actorId: string, id: string
     await audit(tx, actorId, id, "reset_password");
   });
   return { oneTimePassword: password };
+}
+
+/**
+ * A lost authenticator: the store manager removes the user's TOTP secret and recovery codes.
+ * Every session of the user ends; finance and admin enroll a new authenticator at next sign-in
+ * (ADR 019). Recorded in staff_audit as reset_totp.
+ */
+export async function resetStaffSecondFactor(db: DbOrTx, actorId: string, id: string) {
+  if (id === actorId) throw new AppError("self_change_refused");
+  await db.transaction(async (tx) => {
+    await lockUser(tx, id);
+    await clearSecondFactor(tx, id);
+    await tx.update(staffUsers).set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` }).where(eq(staffUsers.id, id));
+    await tx.update(staffSessions).set({ endedAt: new Date() }).where(and(eq(staffSessions.staffId, id), isNull(staffSessions.endedAt)));
+    await audit(tx, actorId, id, "reset_totp");
+  });
 }
 
 /**

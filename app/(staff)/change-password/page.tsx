@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangePasswordPage() {
   const [staff, locale] = await Promise.all([currentStaff(), requestLocale()]);
   if (!staff) redirect("/login");
+  if (staff.secondFactorPending && !staff.mustChangePassword) redirect("/two-factor");
   const m = adminMessages(locale).password;
   return (
     <div className="flex min-h-dvh flex-col">

@@ -15,6 +15,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (!staff) redirect("/login");
   // A one-time password is only good for choosing one's own (server/api/trpc.ts refuses the rest).
   if (staff.mustChangePassword) redirect("/change-password");
+  // Finance and admin (or anyone enrolled) pass the second factor first (ADR 019).
+  if (staff.secondFactorPending) redirect("/two-factor");
   // The navigation's count; the header still renders (without it) if this read fails.
   const counts = await serverCaller()
     .then((c) => c.staff.queueCounts())

@@ -27,7 +27,8 @@ type StaffRow = inferRouterOutputs<AppRouter>["admin"]["staffList"][number];
 type Pending =
   | { kind: "active"; row: StaffRow; active: boolean }
   | { kind: "role"; row: StaffRow; role: StaffRole }
-  | { kind: "reset"; row: StaffRow };
+  | { kind: "reset"; row: StaffRow }
+  | { kind: "reset2fa"; row: StaffRow };
 
 /** The staff table with its dialogs: create, change role, disable/enable, reset password. */
 export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }) {
@@ -47,13 +48,15 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
   const setActive = useMutation(trpc.admin.setStaffActive.mutationOptions({ onSuccess: () => (toast.show(m.saved, { tone: "success" }), done()) }));
   const setRole = useMutation(trpc.admin.setStaffRole.mutationOptions({ onSuccess: () => (toast.show(m.saved, { tone: "success" }), done()) }));
   const reset = useMutation(trpc.admin.resetStaffPassword.mutationOptions());
-  const busy = setActive.isPending || setRole.isPending || reset.isPending;
-  const failure = serverFailure(setActive.error ?? setRole.error ?? reset.error);
+  const reset2fa = useMutation(trpc.admin.resetStaffSecondFactor.mutationOptions({ onSuccess: () => (toast.show(m.saved, { tone: "success" }), done()) }));
+  const busy = setActive.isPending || setRole.isPending || reset.isPending || reset2fa.isPending;
+  const failure = serverFailure(setActive.error ?? setRole.error ?? reset.error ?? reset2fa.error);
 
   const open = (p: Pending) => {
     setActive.reset();
     setRole.reset();
     reset.reset();
+    reset2fa.reset();
     setConfirming(p);
   };
 
@@ -62,6 +65,7 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
     const id = confirming.row.id;
     if (confirming.kind === "active") setActive.mutate({ id, active: confirming.active });
     else if (confirming.kind === "role") setRole.mutate({ id, role: confirming.role });
+    else if (confirming.kind === "reset2fa") reset2fa.mutate({ id });
     else {
       const name = confirming.row.name;
       reset.mutate(
@@ -80,6 +84,7 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
     const name = p.row.name;
     if (p.kind === "active") return p.active ? { title: format(m.confirmEnableTitle, { name }), body: m.confirmEnableBody } : { title: format(m.confirmDisableTitle, { name }), body: m.confirmDisableBody };
     if (p.kind === "role") return { title: format(m.confirmRoleTitle, { name, role: term(ROLE_NAMES, p.role, locale) }), body: m.confirmRoleBody };
+    if (p.kind === "reset2fa") return { title: format(m.confirmResetTwoFactorTitle, { name }), body: m.confirmResetTwoFactorBody };
     return { title: format(m.confirmResetTitle, { name }), body: m.confirmResetBody };
   };
   const text = confirming ? dialogText(confirming) : null;
@@ -135,6 +140,7 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
                 <div className="flex flex-wrap gap-1">
                   <Badge tone={row.active ? "success" : "neutral"}>{row.active ? m.active : m.disabled}</Badge>
                   {row.mustChangePassword && <Badge tone="warning">{m.mustChange}</Badge>}
+                  {row.twoFactor && <Badge tone="neutral">{m.twoFactorOn}</Badge>}
                 </div>
               </td>
               <td className={tdClass("whitespace-nowrap")}>{row.lastLoginAt ? dateTime(row.lastLoginAt, locale) : m.never}</td>
@@ -144,6 +150,11 @@ export function StaffAccounts({ rows, meId }: { rows: StaffRow[]; meId: string }
                     <button type="button" onClick={() => open({ kind: "reset", row })} className={buttonClass("secondary", "min-h-9 px-3 whitespace-nowrap")} aria-label={`${m.resetPassword}: ${row.name}`}>
                       {m.resetPassword}
                     </button>
+                    {row.twoFactor && (
+                      <button type="button" onClick={() => open({ kind: "reset2fa", row })} className={buttonClass("secondary", "min-h-9 px-3 whitespace-nowrap")} aria-label={`${m.resetTwoFactor}: ${row.name}`}>
+                        {m.resetTwoFactor}
+                      </button>
+                    )}
                     <button
                       type="button"
                       onClick={() => open({ kind: "active", row, active: !row.active })}

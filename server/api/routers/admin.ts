@@ -6,7 +6,7 @@ import { currentPolicy, replacePolicy } from "../../services/policy-store";
 import { policyHistory } from "../../services/policy-history";
 import { recentImpact, simulateSample } from "../../services/policy-simulate";
 import { verifyHistory } from "../../services/history-store";
-import { createStaff, listStaff, resetStaffPassword, setStaffActive, setStaffRole, staffAuditLog } from "../../services/staff-accounts";
+import { createStaff, listStaff, resetStaffPassword, resetStaffSecondFactor, setStaffActive, setStaffRole, staffAuditLog } from "../../services/staff-accounts";
 import { erasureIdInput } from "../../schemas/customer-privacy";
 import { fulfilErasure, listErasureRequestsForStaff } from "../../services/personal-data/erasure";
 import { createTRPCRouter, staffProcedure } from "../trpc";
@@ -44,6 +44,7 @@ export const adminRouter = createTRPCRouter({
   setStaffRole: admin.input(setStaffRoleInput).mutation(({ ctx, input }) => setStaffRole(ctx.db, ctx.staff.id, input)),
   setStaffActive: admin.input(setStaffActiveInput).mutation(({ ctx, input }) => setStaffActive(ctx.db, ctx.staff.id, input)),
   resetStaffPassword: admin.input(staffIdInput).mutation(({ ctx, input }) => resetStaffPassword(ctx.db, ctx.staff.id, input.id)),
+  resetStaffSecondFactor: admin.input(staffIdInput).mutation(({ ctx, input }) => resetStaffSecondFactor(ctx.db, ctx.staff.id, input.id)),
 
   /** Customers' erasure requests (PIPL): pending first. */
   erasureRequests: admin.query(({ ctx }) => listErasureRequestsForStaff(ctx.db)),
