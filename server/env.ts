@@ -26,6 +26,14 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0"),
   /** Set by `npm start` / the tests on the embedded database: demo helpers such as showing the SMS code. */
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  /** The server cancels one statement of the app after this long (PostgreSQL statement_timeout). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The server ends an app session left idle inside a transaction after this long (idle_in_transaction_session_timeout). */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A new database connection gives up after this many seconds (the database host is down or unreachable). */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  /** Every API request is answered within this long: past it, 503 with Retry-After (docs/decisions/020-database-failure.md). */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   reason_unavailable: "BAD_REQUEST",
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
+  database_unavailable: "SERVICE_UNAVAILABLE",
 } as const;
 
 /**

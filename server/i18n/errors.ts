@@ -103,6 +103,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   reason_unavailable: { "zh-CN": "该原因已停用或不存在，请重新选择", en: "This reason is no longer offered. Choose another one" },
   reason_code_taken: { "zh-CN": "已有使用该代码的原因", en: "A reason with this code already exists" },
   reason_photo_rejection: { "zh-CN": "驳回原因不需要照片设置", en: "Rejection reasons have no photo rule" },
+  database_unavailable: {
+    "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
+    en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",
+  },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
