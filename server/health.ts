@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import journal from "../db/migrations/meta/_journal.json";
+import { isDatabaseUnavailable } from "./api/db-errors";
 import { within } from "./api/deadline";
 
 /** What GET /api/health/ready answers (docs/decisions/020-database-failure.md). */
@@ -17,26 +18,25 @@ const EXPECTED = journal.entries.map((e) => e.when);
 
 /**
  * Ready = the database answers within `timeoutMs` and has every migration this build expects.
- * One statement on the app's own pool, so it also says whether the pool can reach the server.
+ * Runs on the app's own pool, so it also says whether the pool can reach the server. Any other
+ * error is a bug and is thrown (a 500), not reported as an outage.
  */
 export async function readiness(db: Db, timeoutMs: number): Promise<Readiness> {
   try {
-    const rows = await within(
+    const [table] = await within(
       timeoutMs,
-      db.execute<{ applied: string[] | null }>(sql`SELECT CASE WHEN has_table_privilege(to_regclass('drizzle.__drizzle_migrations'), 'SELECT')
-        THEN (SELECT coalesce(array_agg(created_at::text), ARRAY[]::text[]) FROM drizzle.__drizzle_migrations) END AS applied`),
+      db.execute<{ found: boolean; readable: boolean | null }>(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found,
+        CASE WHEN to_regclass('drizzle.__drizzle_migrations') IS NOT NULL
+          THEN has_table_privilege(to_regclass('drizzle.__drizzle_migrations')::oid, 'SELECT') END AS readable`),
     );
-    const applied = rows[0]?.applied;
-    if (applied === null || applied === undefined) {
-      // No table (nothing migrated) or no right to read it: has_table_privilege(NULL, …) is NULL too.
-      const table = await within(timeoutMs, db.execute<{ found: boolean }>(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`));
-      if (table[0]?.found) return { ready: true, database: "ok", migrations: "unknown", pending: 0 };
-      return { ready: false, database: "ok", migrations: "behind", pending: EXPECTED.length };
-    }
-    const have = new Set(applied.map(Number));
+    if (!table?.found) return { ready: false, database: "ok", migrations: "behind", pending: EXPECTED.length };
+    if (!table.readable) return { ready: true, database: "ok", migrations: "unknown", pending: 0 };
+    const applied = await within(timeoutMs, db.execute<{ created_at: string }>(sql`SELECT created_at FROM drizzle.__drizzle_migrations`));
+    const have = new Set(applied.map((r) => Number(r.created_at)));
     const pending = EXPECTED.filter((when) => !have.has(when)).length;
     return { ready: pending === 0, database: "ok", migrations: pending === 0 ? "ok" : "behind", pending };
-  } catch {
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
     return { ready: false, database: "unreachable", migrations: "unknown", pending: 0 };
   }
 }
