@@ -41,10 +41,12 @@ const SQL = {
   bump: "UPDATE bench_orders SET version = version + 1 WHERE id = $1",
 };
 
-async function measure(name: string, txn: Txn): Promise<{ name: string; perSecond: number; p50: number; p95: number; p99: number }> {
+async function measure(name: string, txn: Txn): Promise<{ name: string; perSecond: number; p50: number; p95: number; p99: number; cpuMs: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
+  // Node CPU per transaction: the part the driver decides, and steadier than rates on a shared machine.
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
@@ -56,9 +58,10 @@ async function measure(name: string, txn: Txn): Promise<{ name: string; perSecon
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { name, perSecond: N / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  return { name, perSecond: N / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), cpuMs: (used.user + used.system) / 1000 / N };
 }
 
 async function main() {
@@ -142,24 +145,25 @@ async function main() {
     // Warm up: connections open, statements prepared.
     for (const [, txn] of paths) for (let i = 0; i < 50; i++) await txn((i % ORDERS) + 1, "{}");
 
-    const results = new Map<string, { perSecond: number[]; p50: number[]; p95: number[]; p99: number[] }>();
+    const results = new Map<string, { perSecond: number[]; p50: number[]; p95: number[]; p99: number[]; cpuMs: number[] }>();
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [name, txn] of round % 2 ? paths : [...paths].reverse()) {
         const r = await measure(name, txn);
-        const acc = results.get(name) ?? { perSecond: [], p50: [], p95: [], p99: [] };
+        const acc = results.get(name) ?? { perSecond: [], p50: [], p95: [], p99: [], cpuMs: [] };
+        acc.cpuMs.push(r.cpuMs);
         acc.perSecond.push(r.perSecond);
         acc.p50.push(r.p50);
         acc.p95.push(r.p95);
         acc.p99.push(r.p99);
         results.set(name, acc);
-        console.log(`round ${round} ${name.padEnd(12)} ${r.perSecond.toFixed(0).padStart(6)} tx/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`);
+        console.log(`round ${round} ${name.padEnd(12)} ${r.perSecond.toFixed(0).padStart(6)} tx/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  Node CPU ${r.cpuMs.toFixed(3)} ms/tx`);
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(`\nN=${N} per round, ${CONCURRENCY} in flight, pool ${POOL}, ${ROUNDS} rounds (medians):`);
-    console.log("| driver | tx/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|");
+    console.log("| driver | tx/s | p50 ms | p95 ms | p99 ms | Node CPU ms/tx |\n|---|---|---|---|---|---|");
     for (const [name, r] of results) {
-      console.log(`| ${name} | ${median(r.perSecond).toFixed(0)} | ${median(r.p50).toFixed(2)} | ${median(r.p95).toFixed(2)} | ${median(r.p99).toFixed(2)} |`);
+      console.log(`| ${name} | ${median(r.perSecond).toFixed(0)} | ${median(r.p50).toFixed(2)} | ${median(r.p95).toFixed(2)} | ${median(r.p99).toFixed(2)} | ${median(r.cpuMs).toFixed(3)} |`);
     }
   } finally {
     await pjs.end({ timeout: 1 });
