@@ -98,14 +98,21 @@ export async function runDatabaseOutage(plan: OutagePlan, log: (line: string) =>
   try {
     await runMigrations(url);
     const orders = await seedOrders(app.db, plan.orders);
+    // A quarter is kept for after the last restart, so that "serves again" is tested however fast the machine is.
+    const reserve = orders.splice(0, Math.ceil(plan.orders / 4));
     const outcomes: Outcome[] = [];
     let stop = false;
     let lastRestartAt = 0;
+    let restarts = 0;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     const client = async () => {
       while (!stop) {
-        const made = orders.pop();
-        if (!made) return;
+        const made = (restarts === plan.kills ? reserve.pop() : undefined) ?? orders.pop();
+        if (!made) {
+          await sleep(100);
+          continue;
+        }
         const startedAt = performance.now();
         const caller = customerCaller(app.db, made.customer);
         const call = caller.customer.submit({
@@ -120,12 +127,11 @@ export async function runDatabaseOutage(plan: OutagePlan, log: (line: string) =>
         } catch (error) {
           outcomes.push({ ms: performance.now() - startedAt, startedAt, kind: kindOf(error) });
           // A real client waits as Retry-After says; a short pause keeps the loop from spinning while the database is down.
-          await new Promise((r) => setTimeout(r, 50));
+          await sleep(50);
         }
       }
     };
 
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const clients = Array.from({ length: plan.clients }, client);
     for (let k = 0; k < plan.kills; k++) {
       await sleep(plan.upMs);
@@ -134,6 +140,7 @@ export async function runDatabaseOutage(plan: OutagePlan, log: (line: string) =>
       await sleep(plan.downMs);
       await pg.restart();
       lastRestartAt = performance.now();
+      restarts++;
       log(`restart ${k + 1}/${plan.kills}: database back`);
     }
     await sleep(plan.recoveryMs);

@@ -8,7 +8,7 @@ import { ANSWER_GRACE_MS, runDatabaseOutage } from "../../test/database-outage";
  */
 describe("the database killed under a load of submissions", () => {
   it("answers every request within its deadline, loses no acknowledged write, leaves nothing half-written, and serves again", async () => {
-    const plan = { clients: 4, upMs: 1_500, downMs: 1_500, kills: 1, recoveryMs: 2_500, deadlineMs: 3_000, orders: 500 };
+    const plan = { clients: 4, upMs: 1_500, downMs: 1_500, kills: 1, recoveryMs: 2_500, deadlineMs: 3_000, orders: 300 };
     const r = await runDatabaseOutage(plan, (line) => console.log(`[database-outage] ${new Date().toISOString()} ${line}`));
     console.log(`[database-outage] ${JSON.stringify({ ...r, unverifiable: r.unverifiable.length })}`);
 
