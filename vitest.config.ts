@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["server/**/*.test.ts", "components/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.long.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -26,6 +26,17 @@ export default defineConfig({
           globalSetup: ["./server/test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run test:long` only (npm test does not run it): the database killed several times under a heavier load.
+          name: "long",
+          include: ["server/**/*.long.test.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -9,11 +9,43 @@ export interface DbOptions {
    * off: its DDL runs once, so caching it per connection would buy nothing.
    */
   prepare?: boolean;
+  /**
+   * Limits for a request's database work (the app's pool sets them; scripts and the migrator
+   * leave them off). The server cancels a statement after `statementTimeoutMs` and ends a session
+   * left idle inside a transaction after `idleInTransactionTimeoutMs`; a connect gives up after
+   * `connectTimeoutSeconds`. docs/decisions/020-database-failure.md.
+   */
+  timeouts?: { statementTimeoutMs: number; idleInTransactionTimeoutMs: number; connectTimeoutSeconds: number };
 }
 
+/**
+ * The driver is postgres-js 3.4.9 with patches/postgres+3.4.9.patch applied on install
+ * (patch-package): unpatched, a transaction whose connection dies can hang, crash the process, or
+ * run its later statements on another connection (docs/decisions/020-database-failure.md).
+ */
 export function createDb(url: string, options: DbOptions = {}) {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { application_name: "tuihuanhuo" } });
+  const t = options.timeouts;
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(t ? { connect_timeout: t.connectTimeoutSeconds, backoff: reconnectDelaySeconds } : {}),
+    connection: {
+      application_name: "tuihuanhuo",
+      ...(t ? { statement_timeout: t.statementTimeoutMs, idle_in_transaction_session_timeout: t.idleInTransactionTimeoutMs } : {}),
+    },
+  });
   return { db: drizzleOver(sql, options), sql };
+}
+
+/**
+ * Seconds before a closed connection tries again. postgres-js's default grows with every failed
+ * attempt across the pool (3^n / 100 s, up to 20 s) and resets only on a successful connect, so
+ * after an outage of a few seconds the pool waited up to 20 s more before it even tried — every
+ * request in that time was a 503 although the database was back. Capped at one second, with
+ * jitter so the pool's connections do not all knock at once.
+ */
+function reconnectDelaySeconds(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
 }
 
 /** The app's drizzle instance over an existing postgres-js client (createDb, or the benchmark's own). */

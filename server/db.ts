@@ -11,7 +11,15 @@ export function appDb(): Db {
     if (!url) {
       throw new Error("DATABASE_URL is not set. Start the app with `npm start` (or `npm run dev`), which starts the embedded PostgreSQL, or set DATABASE_URL.");
     }
-    globalForDb.appDb = createDb(url, { max: 20 }).db;
+    const e = env();
+    globalForDb.appDb = createDb(url, {
+      max: 20,
+      timeouts: {
+        statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        connectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+      },
+    }).db;
   }
   return globalForDb.appDb;
 }

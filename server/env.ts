@@ -88,6 +88,14 @@ const schema = z.object({
    * (docs/decisions/018-personal-data.md).
    */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
+  /** The server cancels one statement of the app after this long (PostgreSQL statement_timeout). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The server ends an app session left idle inside a transaction after this long (idle_in_transaction_session_timeout). */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A new database connection gives up after this many seconds (the database host is down or unreachable). */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  /** Every API request is answered within this long: past it, 503 with Retry-After (docs/decisions/020-database-failure.md). */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

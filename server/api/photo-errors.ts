@@ -2,6 +2,7 @@ import { AppError, ERROR_CODES, isAppError } from "../domain/errors";
 import { errorMessage } from "../i18n/errors";
 import type { Locale } from "../i18n/locale";
 import { BUSY_RETRY_AFTER_SECONDS, PhotoRejected } from "../photos/process-photo";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db-errors";
 
 export function photoRejectionToAppError(e: PhotoRejected): AppError {
   switch (e.code) {
@@ -24,6 +25,12 @@ const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FO
 
 /** The JSON error body the H5 page shows: the same localized message as tRPC errors. */
 export function errorResponse(e: unknown, locale: Locale): Response {
+  if (isDatabaseUnavailable(e)) {
+    return Response.json(
+      { code: "database_unavailable", message: errorMessage("database_unavailable", {}, locale) },
+      { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
+  }
   const appError = e instanceof PhotoRejected ? photoRejectionToAppError(e) : isAppError(e) ? e : null;
   if (!appError) {
     console.error("[photos]", e);

@@ -1,12 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { AppError } from "../domain/errors";
+import { env } from "../env";
 import { withCappedBody } from "./body-limit";
 import type { Context } from "./context";
+import { within } from "./deadline";
 import { appRouter } from "./root";
 import { isSameOrigin } from "./same-origin";
 import { TRPC_MAX_BATCH, TRPC_MAX_BODY_BYTES } from "./trpc-limits";
-
+import { databaseUnavailableMeta } from "./unavailable-response";
 
 /**
  * /api/trpc as a function of the request and a context factory (app/api/trpc passes the HTTP
@@ -28,6 +30,8 @@ export function handleTrpcRequest(req: Request, createContext: (req: Request, re
     req: capped,
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH,
-    createContext: ({ resHeaders }) => createContext(capped, resHeaders),
+    // The context reads the session from the database: it gets the request's deadline too.
+    createContext: ({ resHeaders }) => within(env().REQUEST_DEADLINE_MS, createContext(capped, resHeaders)),
+    responseMeta: databaseUnavailableMeta,
   });
 }

@@ -5,7 +5,10 @@ import { AppError, ERROR_CODES, FIELD_ERROR_CODES, isAppError, type ErrorCode, t
 import type { StaffRole } from "../domain/vocabulary";
 import { errorMessage, fieldErrors } from "../i18n/errors";
 import { DEFAULT_LOCALE } from "../i18n/locale";
+import { env } from "../env";
 import type { Context } from "./context";
+import { isDatabaseUnavailable } from "./db-errors";
+import { within } from "./deadline";
 
 const CHECK_FIELDS = { "zh-CN": "请检查标出的项目", en: "Please check the highlighted fields" } as const;
 
@@ -38,6 +41,14 @@ const t = initTRPC.context<Context>().create({
         },
       };
     }
+    // The database went away before a procedure ran (e.g. while the context read the session): the same 503 answer.
+    if (isDatabaseUnavailable(cause)) {
+      return {
+        ...shape,
+        message: errorMessage("database_unavailable", {}, locale),
+        data: { ...shape.data, httpStatus: 503, appCode: "database_unavailable" as const, fieldErrors: null, params: {} as ErrorParams, stack: undefined },
+      };
+    }
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
@@ -49,7 +60,15 @@ const t = initTRPC.context<Context>().create({
 
 /** Turns AppErrors thrown anywhere below into the matching tRPC code (and so HTTP status). */
 const appErrors = t.middleware(async ({ next, ctx }) => {
-  const result = await next();
+  // Every procedure answers within the deadline; a database that cannot be reached is a 503 (database_unavailable), not a 500.
+  const unavailable = (why: unknown) => {
+    ctx.log(`[trpc] database unavailable: ${why instanceof Error ? why.message : String(why)}`);
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: errorMessage("database_unavailable", {}, ctx.locale), cause: new AppError("database_unavailable") });
+  };
+  const result = await within(env().REQUEST_DEADLINE_MS, next()).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? unavailable(error) : error;
+  });
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) throw unavailable(result.error.cause);
   if (!result.ok && isAppError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: ERROR_CODES[cause.code], message: errorMessage(cause.code, cause.params, ctx.locale), cause });

@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   no_gateway_for_method: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
   photo_busy: "SERVICE_UNAVAILABLE",
+  database_unavailable: "SERVICE_UNAVAILABLE",
 } as const;
 
 /**

@@ -126,6 +126,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "未配置「{method}」的支付网关，无法在线退款：请线下退款（或在平台上退款）并登记",
     en: "No payment gateway is configured for {method}, so this refund cannot be paid online: refund offline (or on the platform) and record it",
   },
+  database_unavailable: {
+    "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
+    en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",
+  },
   migrations_behind: {
     "zh-CN": "数据库结构版本落后，请运行 npm run db:migrate",
     en: "The database schema is behind. Run npm run db:migrate",
