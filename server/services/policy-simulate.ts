@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { categories } from "../../db/schema";
-import { decideRoute, type ApprovalPolicy, type RoutingInput } from "../domain/policy";
+import { decideRoute, decideRouteOverSplits, type ApprovalPolicy, type CountedRequest, type RoutingInput } from "../domain/policy";
 import type { Route } from "../domain/route";
 import type { ReturnType, Stage } from "../domain/vocabulary";
 import { currentPolicy, policyById } from "./policy-store";
@@ -48,6 +48,16 @@ export interface ImpactRow {
   after: Stage[];
 }
 
+/**
+ * What a request was routed together with (server/domain/policy.ts decideRouteOverSplits), from
+ * the total its stored route recorded: the amount is exact; the other requests' categories are
+ * not stored, so a high-value category that only they had makes the request count as unreproducible.
+ */
+function countedBefore(r: StoredRequest): CountedRequest[] {
+  const counted = r.route.counted;
+  return counted ? [{ amountFen: counted.amountFen - r.amountFen, categories: [] }] : [];
+}
+
 const sameStages = (a: Stage[], b: Stage[]) => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
@@ -84,10 +94,10 @@ export async function recentImpact(db: DbOrTx, draft: ApprovalPolicy, now = new 
   let unreproducible = 0;
   for (const r of rows) {
     const input: RoutingInput = { type: r.type, amountFen: r.amountFen, categories: r.categories, priorReturns: r.priorReturns };
-    const after = decideRoute(draft, input).stages;
+    const after = decideRouteOverSplits(draft, input, countedBefore(r)).stages;
     if (!sameStages(after, r.route.stages)) changed.push({ id: r.id, rmaNo: r.rmaNo, createdAt: new Date(r.createdAt), before: r.route.stages, after });
     const own = await policyById(db, r.policyId);
-    if (!sameStages(decideRoute(own.policy, input).stages, r.route.stages)) unreproducible++;
+    if (!sameStages(decideRouteOverSplits(own.policy, input, countedBefore(r)).stages, r.route.stages)) unreproducible++;
   }
   return { days, total: rows.length, changedCount: changed.length, unreproducible, examples: changed.slice(0, 10) };
 }

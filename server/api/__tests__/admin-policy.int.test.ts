@@ -3,12 +3,13 @@
  * in force, count the last 30 days' requests the draft would route differently (from what was
  * stored at submission), and the version history with who saved it and what changed.
  */
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { categories, returnRequests } from "../../../db/schema";
 import { DEFAULT_POLICY, type ApprovalPolicy } from "../../domain/policy";
 import { createTestDatabase } from "../../test/db";
-import { failureOf, makeOrder, staffCaller, submitFor } from "../../test/fixtures";
+import { customerCaller, failureOf, makeOrder, staffCaller, submitFor } from "../../test/fixtures";
 
 const { db } = await createTestDatabase();
 
@@ -106,5 +107,22 @@ describe("version history", () => {
     expect(history[0]).toMatchObject({ note: "¥50 起运营复核", createdByName: admin.staff.name });
     expect(history[0]!.changes).toEqual([{ kind: "rule_changed", ruleId: "amount-over-200", field: "when.amountAboveFen", before: 200_00, after: 50_00 }]);
     expect(history[1]).toMatchObject({ version: 1, createdByName: null, changes: [] });
+  });
+
+});
+
+describe("requests routed together with others of their order (split returns)", () => {
+  it("a request routed together with an earlier one of its order is reproduced from the total it stored", async () => {
+    const { db: own } = await createTestDatabase();
+    const a = await staffCaller(own, "admin");
+    // Two ¥150 lines: neither passes ¥200 alone, the second request brings the order to ¥300.
+    const made = await makeOrder(own, [{ priceFen: 150_00 }, { priceFen: 150_00 }]);
+    const customer = customerCaller(own, made.customer);
+    for (const i of [0, 1]) {
+      const line = made.lines[i]!.line;
+      await customer.customer.submit({ orderId: made.order.id, type: "refund_only", idempotencyKey: randomUUID(), lines: [{ orderLineId: line.id, quantity: line.quantity, reasonCode: "size_not_fit" }] });
+    }
+    const impact = await a.caller.admin.policyImpact(DEFAULT_POLICY);
+    expect(impact).toMatchObject({ total: 2, changedCount: 0, unreproducible: 0 });
   });
 });
