@@ -108,7 +108,6 @@ describe("version history", () => {
     expect(history[0]!.changes).toEqual([{ kind: "rule_changed", ruleId: "amount-over-200", field: "when.amountAboveFen", before: 200_00, after: 50_00 }]);
     expect(history[1]).toMatchObject({ version: 1, createdByName: null, changes: [] });
   });
-
 });
 
 describe("requests routed together with others of their order (split returns)", () => {
