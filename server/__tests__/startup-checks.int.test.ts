@@ -16,6 +16,15 @@ const { url: ownerUrl, appUrl } = await createTestDatabase();
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
+/** A real shop's SMS provider (the check only reads the configuration; nothing is sent). */
+const ALIYUN = {
+  SMS_PROVIDER: "aliyun",
+  ALIYUN_ACCESS_KEY_ID: "LTAI-test",
+  ALIYUN_ACCESS_KEY_SECRET: "test-secret",
+  ALIYUN_SMS_SIGN_NAME: "退换货",
+  ALIYUN_SMS_TEMPLATE_CODE: "SMS_0000001",
+};
+
 function startChecks(vars: Record<string, string> & { NODE_ENV: "production" }): Promise<{ code: number; out: string }> {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_RUNTIME: "nodejs", ...vars };
   const script = "import('./instrumentation.ts').then((m) => m.register()).then(() => console.log('checks passed'))";
@@ -45,12 +54,12 @@ describe("a production server's start", () => {
     const demo = await startChecks({ NODE_ENV: "production", DEMO_MODE: "1", ALLOW_DEMO_IN_PRODUCTION: "i-understand", DATABASE_URL: appUrl });
     expect(demo).toMatchObject({ code: 0 });
     expect(demo.out).toContain("checks passed");
-    const shop = await startChecks({ NODE_ENV: "production", DATABASE_URL: appUrl });
+    const shop = await startChecks({ NODE_ENV: "production", DATABASE_URL: appUrl, ...ALIYUN });
     expect(shop.out).toContain("checks passed");
   });
 
   it("is refused when DATABASE_URL signs in as the tables' owner", async () => {
-    const r = await startChecks({ NODE_ENV: "production", DATABASE_URL: ownerUrl });
+    const r = await startChecks({ NODE_ENV: "production", DATABASE_URL: ownerUrl, ...ALIYUN });
     expect(r.code).toBe(1);
     expect(r.out).toContain("could switch off the append-only history");
   });

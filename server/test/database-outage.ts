@@ -98,17 +98,20 @@ export async function runDatabaseOutage(plan: OutagePlan, log: (line: string) =>
   try {
     await runMigrations(url);
     const orders = await seedOrders(app.db, plan.orders);
-    // A quarter is kept for after the last restart, so that "serves again" is tested however fast the machine is.
-    const reserve = orders.splice(0, Math.ceil(plan.orders / 4));
+    // One share of the orders per phase (up before each kill, down, up after the last restart):
+    // however fast the machine, there is load while the database is away and after it is back.
+    const phases = 2 * plan.kills + 1;
+    const share = Math.floor(orders.length / phases);
+    const tranches = Array.from({ length: phases }, (_, i) => orders.splice(0, i === phases - 1 ? orders.length : share));
+    let phase = 0;
     const outcomes: Outcome[] = [];
     let stop = false;
     let lastRestartAt = 0;
-    let restarts = 0;
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     const client = async () => {
       while (!stop) {
-        const made = (restarts === plan.kills ? reserve.pop() : undefined) ?? orders.pop();
+        const made = tranches[phase]?.pop();
         if (!made) {
           await sleep(100);
           continue;
@@ -137,10 +140,11 @@ export async function runDatabaseOutage(plan: OutagePlan, log: (line: string) =>
       await sleep(plan.upMs);
       log(`kill ${k + 1}/${plan.kills}: kill -9 postmaster (${outcomes.length} answered so far)`);
       pg.crash();
+      phase++;
       await sleep(plan.downMs);
       await pg.restart();
       lastRestartAt = performance.now();
-      restarts++;
+      phase++;
       log(`restart ${k + 1}/${plan.kills}: database back`);
     }
     await sleep(plan.recoveryMs);

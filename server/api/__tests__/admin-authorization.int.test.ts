@@ -34,6 +34,9 @@ const PROCEDURES: { path: string; call: (c: Caller) => Promise<unknown> }[] = [
   { path: "admin.setStaffRole", call: (c) => c.admin.setStaffRole({ id: missing, role: "finance" }) },
   { path: "admin.setStaffActive", call: (c) => c.admin.setStaffActive({ id: missing, active: false }) },
   { path: "admin.resetStaffPassword", call: (c) => c.admin.resetStaffPassword({ id: missing }) },
+  { path: "admin.resetStaffSecondFactor", call: (c) => c.admin.resetStaffSecondFactor({ id: missing }) },
+  { path: "admin.erasureRequests", call: (c) => c.admin.erasureRequests() },
+  { path: "admin.fulfilErasure", call: (c) => c.admin.fulfilErasure({ id: missing }) },
 ];
 
 const callers = {} as Record<StaffRole, Caller>;

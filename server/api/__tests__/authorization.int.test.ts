@@ -189,6 +189,12 @@ describe("customer procedures", () => {
     ["provideInfo", (c) => c.customer.provideInfo({ ...on, comment: "补充" })],
     ["ship", (c) => c.customer.ship({ ...on, carrier: "sf", trackingNo: "SF1234567890" })],
     ["appeal", (c) => c.customer.appeal({ ...on, comment: "申诉" })],
+    ["devices", (c) => c.customer.devices()],
+    ["signOutDevice", (c) => c.customer.signOutDevice({ id: missing })],
+    ["signOutEverywhere", (c) => c.customer.signOutEverywhere()],
+    ["myData", (c) => c.customer.myData()],
+    ["erasureRequests", (c) => c.customer.erasureRequests()],
+    ["requestErasure", (c) => c.customer.requestErasure()],
   ];
 
   it("the list covers every customer procedure except the public sign-in ones", () => {
