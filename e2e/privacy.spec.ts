@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { customerSessions } from "../db/schema";
 import { BASE_URL, PHONE, signIn as customerSignIn } from "./fixtures/h5";
-import { expect, freshStaff, STORY_TIMEOUT, test } from "./fixtures/staff-request";
+import { expect, freshStaff, signIn as staffSignIn, STORY_TIMEOUT, test } from "./fixtures/staff-request";
 
 /**
  * The personal-data story (docs/decisions/018-personal-data.md): a shopper sees their devices,
@@ -27,15 +27,6 @@ async function shot(page: Page, name: string) {
     }
   }
   if (size) await page.setViewportSize(size);
-}
-
-/** Staff sign-in through the form; generous wait: password hashing on a loaded machine. */
-async function staffSignIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("工作邮箱").fill(who.email);
-  await page.getByLabel("密码").fill(who.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
 }
 
 test("a shopper manages devices and asks for deletion; the store manager fulfils it", async ({ browser, db, shopper }) => {
