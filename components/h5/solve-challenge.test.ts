@@ -1,4 +1,4 @@
-/** The browser's solver (Web Crypto) produces what the server's check accepts. */
+/** The browser's solver (components/challenge/find-nonce.ts) produces what the server's check accepts. */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { issueChallenge, leadingZeroBits } from "../../server/challenge/proof-of-work";

@@ -1,4 +1,5 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { leadingZeroBits } from "../challenge/proof-of-work";
 import { env } from "../env";
 
 /**
@@ -8,7 +9,8 @@ import { env } from "../env";
  * and valid for 5 minutes; the solved proof is single-use (the caller records it).
  *
  * Challenge: `v1.<expires>.<bits>.<nonce>.<mac>`. Proof: `<challenge>~<counter>` such that
- * SHA-256(`<challenge>:<counter>`) starts with `bits` zero bits (components/staff/auth/solve-proof.ts).
+ * SHA-256(`<challenge>:<counter>`) starts with `bits` zero bits (components/staff/auth/solve-proof.ts). Hashing and the zero-bit rule are the
+ * customers' challenge's (server/challenge/proof-of-work.ts); the email binding and proof format are sign-in's.
  */
 const TTL_MS = 5 * 60_000;
 
@@ -26,18 +28,6 @@ export function issueChallenge(email: string, bits: number, now = new Date()): s
   const expires = now.getTime() + TTL_MS;
   const nonce = randomBytes(12).toString("base64url");
   return ["v1", expires, bits, nonce, mac(email.trim().toLowerCase(), expires, bits, nonce)].join(".");
-}
-
-export function leadingZeroBits(digest: Buffer): number {
-  let bits = 0;
-  for (const byte of digest) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
 }
 
 /**
