@@ -22,8 +22,13 @@ export async function build(env: NodeJS.ProcessEnv): Promise<number> {
 
 /** Runs `next <args>` and resolves with its exit code; Ctrl-C and SIGTERM are passed on. */
 export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return runChild([NEXT_BIN, ...args], env);
+}
+
+/** Runs `node <args>` and resolves with its exit code, passing Ctrl-C and SIGTERM on to it. */
+export function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { env, stdio: "inherit" });
+    const child = spawn(process.execPath, args, { env, stdio: "inherit" });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { runChild } from "./run-next";
 
 const EDGE_MAIN = path.join("server", "http", "main.ts");
 
@@ -9,15 +9,5 @@ const EDGE_MAIN = path.join("server", "http", "main.ts");
  * finish requests in flight. Replaces `next start`, which believes a client's X-Forwarded-For.
  */
 export function runAppServer({ port, env }: { port: string | number; env: NodeJS.ProcessEnv }): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", EDGE_MAIN], { env: { ...env, PORT: String(port) }, stdio: "inherit" });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    child.on("exit", (code, signal) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 0 : 1));
-    });
-  });
+  return runChild(["--import", "tsx", EDGE_MAIN], { ...env, PORT: String(port) });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { rateLimitBuckets } from "../../db/schema";
+import { countHit } from "../services/rate-limit";
 
 /**
  * Windowed counters in rate_limit_buckets (shared by every app server) for sign-in failures.
@@ -14,24 +15,9 @@ export interface Count {
   retryAfter: number;
 }
 
-export async function countAttempt(db: DbOrTx, key: string, windowSeconds: number, now: Date): Promise<Count> {
-  // Dates inside raw sql bypass the column's encoder: pass ISO text.
-  const cutoff = new Date(now.getTime() - windowSeconds * 1000).toISOString();
-  const open = sql`${rateLimitBuckets.windowStart} > ${cutoff}::timestamptz`;
-  const [row] = await db
-    .insert(rateLimitBuckets)
-    .values({ key, windowStart: now, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimitBuckets.key,
-      set: {
-        count: sql`CASE WHEN ${open} THEN ${rateLimitBuckets.count} + 1 ELSE 1 END`,
-        windowStart: sql`CASE WHEN ${open} THEN ${rateLimitBuckets.windowStart} ELSE ${now.toISOString()}::timestamptz END`,
-      },
-    })
-    .returning({ count: rateLimitBuckets.count, windowStart: rateLimitBuckets.windowStart });
-  if (!row) throw new Error("upsert returned nothing");
-  const retryAfter = Math.max(1, Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
-  return { count: row.count, retryAfter };
+/** One attempt counted in `key`'s window: the same upsert as every rate limit (countHit). */
+export function countAttempt(db: DbOrTx, key: string, windowSeconds: number, now: Date): Promise<Count> {
+  return countHit(db, key, windowSeconds, now);
 }
 
 /** Takes back one counted attempt (it was a success, or refused before the password was checked). */
