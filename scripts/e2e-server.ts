@@ -47,7 +47,7 @@ if (urlFile) {
   writeFileSync(urlFile, prepared.ownerUrl, { mode: 0o600 });
   process.on("exit", () => rmSync(urlFile, { force: true }));
 }
-// Like `npm run demo`: `next start` is NODE_ENV=production, where demo mode needs the say-so.
+// Like `npm run demo`: the app server runs with NODE_ENV=production, where demo mode needs the say-so.
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
