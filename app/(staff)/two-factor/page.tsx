@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { signOutAndReturnToLogin } from "@/app/actions/auth";
-import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { requestLocale } from "@/components/i18n/request-locale";
+import { AccountStepPage } from "@/components/staff/auth/account-step-page";
 import { CodeForm } from "@/components/staff/auth/code-form";
 import { EnrollForm } from "@/components/staff/auth/enroll-form";
 import { twoFactorMessages } from "@/components/staff/auth/two-factor-messages";
-import { Logo } from "@/components/ui/logo";
 import { currentStaff } from "@/server/auth/auth";
 import { demoSecondFactorCode, enrollDemoSecondFactor } from "@/server/auth/demo-second-factor";
 import { ROLES_REQUIRING_SECOND_FACTOR, pendingEnrollment } from "@/server/auth/second-factor";
@@ -38,36 +37,28 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
   const demoCode = mode === "verify" && demo ? await demoSecondFactorCode(staff.email) : null;
 
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between gap-4 px-4 py-3 sm:px-8">
-        <Logo className="size-8" />
-        <LocaleSwitch locale={locale} />
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-4 pb-8 sm:items-center sm:px-8">
-        <div className="w-full max-w-md rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:max-w-lg sm:p-8">
-          <h1 id="two-factor-heading" className="text-2xl font-semibold text-slate-900">
-            {enrollment ? m.enrollHeading : m.verifyHeading}
-          </h1>
-          <p className="mt-1.5 mb-6 text-sm text-slate-600">
-            {enrollment ? (ROLES_REQUIRING_SECOND_FACTOR.includes(staff.role) ? m.enrollRequired : m.enrollOptional) : m.verifyIntro}
-          </p>
-          {demoCode && (
-            <p className="mb-5 rounded-lg border border-dashed border-accent-600/40 bg-accent-50/60 px-3 py-2.5 text-sm text-slate-800">
-              {m.demoCode}
-              <code data-testid="demo-totp-code" className="font-mono text-base font-semibold tracking-widest text-slate-900">
-                {demoCode}
-              </code>
-              <span className="text-slate-600">{m.demoCodeNote}</span>
-            </p>
-          )}
-          {enrollment ? <EnrollForm secret={enrollment.secret} qrDataUrl={await QRCode.toDataURL(enrollment.uri, { margin: 1, width: 352 })} /> : <CodeForm />}
-          <form action={signOutAndReturnToLogin} className="mt-4 text-center">
-            <button type="submit" className="min-h-11 text-sm text-slate-600 underline-offset-2 hover:underline">
-              {m.signOut}
-            </button>
-          </form>
-        </div>
-      </main>
-    </div>
+    <AccountStepPage
+      locale={locale}
+      headingId="two-factor-heading"
+      heading={enrollment ? m.enrollHeading : m.verifyHeading}
+      intro={enrollment ? (ROLES_REQUIRING_SECOND_FACTOR.includes(staff.role) ? m.enrollRequired : m.enrollOptional) : m.verifyIntro}
+      wide
+    >
+      {demoCode && (
+        <p className="mb-5 rounded-lg border border-dashed border-accent-600/40 bg-accent-50/60 px-3 py-2.5 text-sm text-slate-800">
+          {m.demoCode}
+          <code data-testid="demo-totp-code" className="font-mono text-base font-semibold tracking-widest text-slate-900">
+            {demoCode}
+          </code>
+          <span className="text-slate-600">{m.demoCodeNote}</span>
+        </p>
+      )}
+      {enrollment ? <EnrollForm secret={enrollment.secret} qrDataUrl={await QRCode.toDataURL(enrollment.uri, { margin: 1, width: 352 })} /> : <CodeForm />}
+      <form action={signOutAndReturnToLogin} className="mt-4 text-center">
+        <button type="submit" className="min-h-11 text-sm text-slate-600 underline-offset-2 hover:underline">
+          {m.signOut}
+        </button>
+      </form>
+    </AccountStepPage>
   );
 }
