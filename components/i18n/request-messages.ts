@@ -168,7 +168,7 @@ const zhCN = {
   },
   conditions: { as_new: "全新", opened: "已拆封", used: "有使用痕迹", damaged: "损坏", missing: "缺失" },
   paymentMethods: { alipay: "支付宝", wechat_pay: "微信支付", unionpay: "银联", platform: "平台代收" },
-  refundStatuses: { pending: "处理中", succeeded: "成功", failed: "失败" },
+  refundStatuses: { pending: "排队中", processing: "处理中", succeeded: "成功", failed: "失败", closed: "已关闭", abnormal: "异常，需人工处理" },
 };
 
 type RequestMessages = typeof zhCN;
@@ -339,7 +339,7 @@ const en: RequestMessages = {
   },
   conditions: { as_new: "As new", opened: "Opened", used: "Used", damaged: "Damaged", missing: "Missing" },
   paymentMethods: { alipay: "Alipay", wechat_pay: "WeChat Pay", unionpay: "UnionPay", platform: "Platform" },
-  refundStatuses: { pending: "Pending", succeeded: "Succeeded", failed: "Failed" },
+  refundStatuses: { pending: "Queued", processing: "Processing", succeeded: "Succeeded", failed: "Failed", closed: "Closed", abnormal: "Abnormal — needs a person" },
 };
 
 export function requestMessages(locale: Locale): RequestMessages {

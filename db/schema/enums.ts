@@ -4,6 +4,9 @@ import {
   CHANNEL_CODES,
   ITEM_CONDITIONS,
   PAYMENT_METHODS,
+  REFUND_CHANNELS,
+  REFUND_KINDS,
+  REFUND_STATUSES,
   REASON_KINDS,
   RETURN_STATUSES,
   RETURN_TYPES,
@@ -20,4 +23,6 @@ export const channelCode = pgEnum("channel_code", CHANNEL_CODES);
 export const itemCondition = pgEnum("item_condition", ITEM_CONDITIONS);
 export const orderStatus = pgEnum("order_status", ["pending_payment", "paid", "shipped", "delivered", "closed"]);
 export const actorType = pgEnum("actor_type", ["customer", "staff", "system"]);
-export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+export const refundStatus = pgEnum("refund_status", REFUND_STATUSES);
+export const refundChannel = pgEnum("refund_channel", REFUND_CHANNELS);
+export const refundKind = pgEnum("refund_kind", REFUND_KINDS);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Action, ReturnStatus } from "./vocabulary";
+import type { Action, RefundStatus, ReturnStatus } from "./vocabulary";
 
 /** One entry of a request's append-only history. */
 export interface HistoryEvent {
@@ -144,7 +144,7 @@ export function verifyChain(events: readonly ChainedEvent[]): { ok: true; count:
   return { ok: true, count: events.length };
 }
 
-export type RefundRowStatus = "pending" | "succeeded" | "failed";
+export type RefundRowStatus = RefundStatus;
 
 /** The money of a request as its rows hold it: what verification checks against the history. */
 export interface MoneyState {

@@ -103,3 +103,23 @@ export type ChannelCode = (typeof CHANNEL_CODES)[number];
 
 export const ITEM_CONDITIONS = ["as_new", "opened", "used", "damaged", "missing"] as const;
 export type ItemCondition = (typeof ITEM_CONDITIONS)[number];
+
+/**
+ * A refund record's life (docs/decisions/021-refunds-exactly-once.md). `pending`: written and
+ * queued, the gateway not yet asked; `processing`: sent, no final answer; `succeeded`: the money
+ * moved; `failed` / `closed`: nothing was paid and the reservation is released (after `closed`
+ * a retry needs a new refund number); `abnormal`: the payout failed at the bank and a person must
+ * act, so the amount stays reserved.
+ */
+export const REFUND_STATUSES = ["pending", "processing", "succeeded", "failed", "closed", "abnormal"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+/** Statuses that still hold the order's reservation and may yet pay. */
+export const LIVE_REFUND_STATUSES: readonly RefundStatus[] = ["pending", "processing", "abnormal"];
+
+/** Who moves the money: the merchant's gateway, finance by hand (bank transfer, cash), or the sales platform. */
+export const REFUND_CHANNELS = ["alipay", "wechat_pay", "offline", "platform"] as const;
+export type RefundChannel = (typeof REFUND_CHANNELS)[number];
+
+/** What a refund pays back: the goods (the request's approved amount), a price difference, or postage. */
+export const REFUND_KINDS = ["goods", "price_difference", "postage"] as const;
+export type RefundKind = (typeof REFUND_KINDS)[number];

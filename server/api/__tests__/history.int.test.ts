@@ -221,7 +221,7 @@ describe("the history proves the request row and its money (verifyHistory beyond
   it("a refund row without a refund in the history, or the status changed, is caught", async () => {
     const made = await makeOrder(db, [{ priceFen: 30_00 }]);
     const { res } = await submitFor(db, made, "refund_only");
-    await db.insert(refunds).values({ requestId: res.id, orderId: made.order.id, amountFen: 30_00, outRefundNo: `RFX${res.id.slice(0, 8)}`, gateway: "alipay" });
+    await db.insert(refunds).values({ requestId: res.id, orderId: made.order.id, amountFen: 30_00, outRefundNo: `RFX${res.id.slice(0, 8)}`, gateway: "alipay", channel: "alipay" });
     expect(await verifyHistory(db, res.id)).toMatchObject({ ok: false, problem: "state_mismatch", field: "refunds.id", history: null });
 
     const again = await submitFor(db, await makeOrder(db, [{ priceFen: 30_00 }]), "refund_only");

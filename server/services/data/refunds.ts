@@ -16,15 +16,19 @@ export async function reserveRefund(
   sql: TxSql,
   r: { requestId: string; orderId: string; amountFen: number; outRefundNo: string; now: Date },
 ): Promise<string | undefined> {
+  // Interim until the refund flow of docs/decisions/021 lands: one goods refund per request, re-armed after a failure.
   const [row] = await sql<{ id: string }[]>`
-    WITH refund AS (
-      INSERT INTO refunds (request_id, order_id, amount_fen, out_refund_no, gateway, attempts)
-      SELECT ${r.requestId}::uuid, o.id, ${r.amountFen}::int, ${r.outRefundNo}::text, o.payment_method, 1
-      FROM orders o WHERE o.id = ${r.orderId}
-      ON CONFLICT (request_id) DO UPDATE
-        SET status = 'pending', failure_reason = NULL, attempts = refunds.attempts + 1, updated_at = ${ts(r.now)}::timestamptz
+    WITH rearmed AS (
+      UPDATE refunds SET status = 'pending', failure_reason = NULL, attempts = refunds.attempts + 1, updated_at = ${ts(r.now)}::timestamptz
+      WHERE request_id = ${r.requestId} AND kind = 'goods' AND status = 'failed'
       RETURNING id, order_id, amount_fen
-    ), reserved AS (
+    ), created AS (
+      INSERT INTO refunds (request_id, order_id, amount_fen, out_refund_no, gateway, channel, attempts)
+      SELECT ${r.requestId}::uuid, o.id, ${r.amountFen}::int, ${r.outRefundNo}::text, o.payment_method,
+             CASE o.payment_method WHEN 'alipay' THEN 'alipay' WHEN 'wechat_pay' THEN 'wechat_pay' WHEN 'platform' THEN 'platform' ELSE 'offline' END::refund_channel, 1
+      FROM orders o WHERE o.id = ${r.orderId} AND NOT EXISTS (SELECT 1 FROM rearmed)
+      RETURNING id, order_id, amount_fen
+    ), refund AS (SELECT * FROM rearmed UNION ALL SELECT * FROM created), reserved AS (
       UPDATE orders SET refunded_fen = orders.refunded_fen + refund.amount_fen
       FROM refund WHERE orders.id = refund.order_id
     )
@@ -36,7 +40,7 @@ export async function reserveRefund(
 export async function markRefundSucceeded(sql: TxSql, requestId: string, gatewayRefundId: string | null, now: Date): Promise<void> {
   await sql`
     UPDATE refunds SET status = 'succeeded', gateway_refund_id = ${gatewayRefundId}, updated_at = ${ts(now)}::timestamptz
-    WHERE request_id = ${requestId}`;
+    WHERE request_id = ${requestId} AND status IN ('pending', 'processing')`;
 }
 
 /** The gateway refused: the refund failed and its amount is no longer reserved on the order. False if there is no refund. */
@@ -44,7 +48,7 @@ export async function releaseRefund(sql: TxSql, requestId: string, reason: strin
   const [row] = await sql<{ n: number }[]>`
     WITH released AS (
       UPDATE refunds SET status = 'failed', failure_reason = ${reason}, updated_at = ${ts(now)}::timestamptz
-      WHERE request_id = ${requestId}
+      WHERE request_id = ${requestId} AND status IN ('pending', 'processing')
       RETURNING order_id, amount_fen
     ), unreserved AS (
       UPDATE orders SET refunded_fen = orders.refunded_fen - released.amount_fen
