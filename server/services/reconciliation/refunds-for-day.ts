@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { refunds, returnRequests, staffUsers } from "../../../db/schema";
 import { beijingDayBounds } from "../../domain/reconciliation";
@@ -42,7 +42,8 @@ export async function refundsForDay(db: Db, day: string, channel: RefundChannel)
     .from(refunds)
     .innerJoin(returnRequests, eq(returnRequests.id, refunds.requestId))
     .leftJoin(staffUsers, eq(staffUsers.id, refunds.createdBy))
-    .where(and(eq(refunds.channel, channel), gte(countsAt, start), lt(countsAt, end)))
+    // An sql expression has no column type to map a Date through: the bounds go in as timestamptz text.
+    .where(and(eq(refunds.channel, channel), sql`${countsAt} >= ${start.toISOString()}::timestamptz`, sql`${countsAt} < ${end.toISOString()}::timestamptz`))
     .orderBy(countsAt, refunds.outRefundNo);
 }
 
