@@ -1,3 +1,4 @@
+import { startAlipaySandbox } from "./sandboxes/alipay/server";
 import { startSmsSandbox } from "./sandboxes/aliyun-sms";
 
 /**
@@ -23,7 +24,14 @@ const smsSandbox: SandboxStarter = async () => {
   return { env: sms.appEnv(), stop: () => sms.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox];
+/** Alipay: refunds go to its openapi gateway stand-in; its ledger (`<origin>/sandbox/ledger`) shows what was paid. */
+const alipaySandbox: SandboxStarter = async () => {
+  const alipay = await startAlipaySandbox({ port: 0 });
+  console.log(`Alipay sandbox: ${alipay.origin}/sandbox/ledger lists the refunds paid`);
+  return { env: alipay.appEnv(), stop: () => alipay.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
