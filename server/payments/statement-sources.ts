@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { alipayFromEnv } from "./alipay/from-env";
 import type { GatewayChannel, RefundGateway } from "./refund-gateway";
 import { wechatPayFromEnv } from "./wechat-pay/from-env";
 
@@ -15,7 +16,7 @@ let gateways: Partial<Record<GatewayChannel, RefundGateway | undefined>> | undef
  * becomes a lookup in it.)
  */
 export function configuredStatements(): StatementSource {
-  gateways ??= { wechat_pay: wechatPayFromEnv(env()) };
+  gateways ??= { alipay: alipayFromEnv(env()), wechat_pay: wechatPayFromEnv(env()) };
   const known = gateways;
   return (channel) => known[channel];
 }
