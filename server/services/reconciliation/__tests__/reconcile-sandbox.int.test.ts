@@ -1,17 +1,19 @@
 /**
  * Reconciliation against the gateways' real statements: the WeChat Pay sandbox runs as its own
- * process, refunds are paid through the real adapter, our records are written as the refund flow
+ * process (and so does the Alipay one), refunds are paid through the real adapters, our records are written as the refund flow
  * leaves them, and the day's bill is downloaded and compared. First everything matches; then a
  * refund the gateway paid that we have no record of, and an amount changed in our database,
  * show up as differences.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SpawnedAlipaySandbox } from "../../../../scripts/sandboxes/spawn-alipay";
 import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../../../scripts/sandboxes/spawn-wechat-pay";
 import { refunds } from "../../../../db/schema";
 import { beijingDay } from "../../../domain/reconciliation";
 import type { GatewayAnswer, RefundGateway } from "../../../payments/refund-gateway";
 import { adapterFor } from "../../../payments/wechat-pay/sandbox-gateway.test-helpers";
+import { sandboxAndGateway } from "../../../test/alipay-sandbox";
 import { createTestDatabase } from "../../../test/db";
 import { reconcileDay } from "../reconcile-day";
 import { insertRefund, requestForRefunds } from "./refund-rows";
@@ -19,10 +21,15 @@ import { insertRefund, requestForRefunds } from "./refund-rows";
 const { db } = await createTestDatabase();
 
 let wechat: SpawnedWechatPaySandbox;
+let alipay: SpawnedAlipaySandbox;
+let alipayGateway: RefundGateway;
 beforeAll(async () => {
-  wechat = await spawnWechatPaySandbox();
+  [wechat, { sandbox: alipay, gateway: alipayGateway }] = await Promise.all([spawnWechatPaySandbox(), sandboxAndGateway()]);
 }, 30_000);
-afterAll(() => wechat?.stop());
+afterAll(async () => {
+  await wechat?.stop();
+  await alipay?.stop();
+});
 
 const paidAmount = (a: GatewayAnswer) => {
   if (a.state !== "succeeded") throw new Error(`the sandbox did not pay: ${JSON.stringify(a)}`);
@@ -82,5 +89,38 @@ describe("WeChat Pay: our refunds against the sandbox's refund bill", () => {
     await insertRefund(db, { ...r, outRefundNo, amountFen: 10_00, channel: "wechat_pay", createdAt: new Date(booked.createdAt) });
     const result = await reconcileDay(db, beijingDay(new Date(booked.createdAt)), "wechat_pay", () => gateway);
     expect(result.result.differences.filter((d) => d.outRefundNo === outRefundNo)).toEqual([{ kind: "status_differs", outRefundNo, ours: { amountFen: 10_00, status: "succeeded" }, gateway: { amountFen: 10_00, status: "REFUNDCLOSE", lines: 1 } }]);
+  });
+});
+
+describe("Alipay: our refunds against the sandbox's trade bill", () => {
+  it("all match; then a payout we have no record of and an amount changed here are listed", async () => {
+    const statements = () => alipayGateway;
+    const made: { outRefundNo: string; amountFen: number }[] = [];
+    for (const amountFen of [88_00, 5]) {
+      const r = await requestForRefunds(db, 200_00);
+      const outRefundNo = `RF${r.rmaNo}-1`;
+      const answer = paidAmount(await alipayGateway.start({ outRefundNo, orderNo: r.orderNo, gatewayTxnId: r.gatewayTxnId, amountFen, totalPaidFen: 200_00, reason: "退货退款", notifyUrl: "http://127.0.0.1:9/api/payments/alipay/notify" }));
+      const booked = (await alipay.ledger()).find((e) => e.outRefundNo === outRefundNo)!;
+      await insertRefund(db, { ...r, outRefundNo, amountFen, gatewayRefundId: answer.gatewayRefundId, createdAt: new Date(booked.createdAt), succeededAt: answer.succeededAt ?? new Date(booked.createdAt) });
+      made.push({ outRefundNo, amountFen });
+    }
+    const day = beijingDay(new Date((await alipay.ledger()).find((e) => e.outRefundNo === made[0]!.outRefundNo)!.createdAt));
+
+    const matched = await reconcileDay(db, day, "alipay", statements);
+    expect(matched.result.differences).toEqual([]);
+    expect(matched.result.ourTotalFen).toBe(88_05);
+    expect(matched.result.gatewayTotalFen).toBe(88_05);
+
+    const stranger = `RFMANUAL${Date.now().toString(36)}-1`;
+    paidAmount(await alipayGateway.start({ outRefundNo: stranger, orderNo: "SOMANUAL2", gatewayTxnId: null, amountFen: 3_00, totalPaidFen: 100_00, reason: "手工退款", notifyUrl: "http://127.0.0.1:9/x" }));
+    await db.update(refunds).set({ amountFen: 6 }).where(eq(refunds.outRefundNo, made[1]!.outRefundNo));
+
+    const after = await reconcileDay(db, day, "alipay", statements);
+    expect(after.result.differences.map((d) => [d.kind, d.outRefundNo, d.ours?.amountFen ?? null, d.gateway?.amountFen ?? null]).sort()).toEqual(
+      [
+        ["amount_differs", made[1]!.outRefundNo, 6, 5],
+        ["missing_here", stranger, null, 3_00],
+      ].sort(),
+    );
   });
 });
