@@ -19,12 +19,12 @@ test("finance sees the day's differences and downloads them; customer service ma
   await signIn(page, finance);
   await page.getByRole("link", { name: "退款对账" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "退款对账" })).toBeVisible();
-  await page.getByLabel("日期").fill(day);
-  await page.getByLabel("渠道").selectOption("wechat_pay");
+  await page.getByLabel("日期", { exact: true }).fill(day);
+  await page.getByLabel("渠道", { exact: true }).selectOption("wechat_pay");
   await page.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/day=2026-03-10&channel=wechat_pay/);
 
-  const differences = page.getByRole("region", { name: /^差异/ });
+  const differences = page.getByRole("region", { name: /^差异 \(/ });
   await expect(differences.getByRole("row")).toHaveCount(2);
   await expect(differences.getByRole("row").nth(1)).toContainText("网关无此退款");
   await expect(differences.getByRole("row").nth(1)).toContainText(outRefundNos[0]!);
