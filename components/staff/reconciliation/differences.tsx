@@ -34,8 +34,8 @@ export function Differences({ view, locale }: { view: DayReconciliationView; loc
           <td className={tdClass()}>
             <Badge tone={d.kind === "duplicate_payout" || d.kind === "missing_here" ? "danger" : "warning"}>{DIFFERENCE_NAMES[d.kind][locale]}</Badge>
           </td>
-          <td className={tdClass("font-mono text-xs")}>{d.outRefundNo}</td>
-          <td className={tdClass()}>{rmaOf.get(d.outRefundNo) ?? "—"}</td>
+          <td className={tdClass("font-mono text-xs whitespace-nowrap")}>{d.outRefundNo}</td>
+          <td className={tdClass("whitespace-nowrap")}>{rmaOf.get(d.outRefundNo) ?? "—"}</td>
           <td className={tdClass("text-right tabular-nums")}>
             {d.ours ? (
               <>

@@ -13,6 +13,8 @@ const statusName = (s: string, locale: Locale) => ((REFUND_STATUSES as readonly 
 /** Every refund of the day (and statement lines we have no record of), as the export lists them. */
 export function RefundsTable({ view, locale }: { view: DayReconciliationView; locale: Locale }) {
   const m = reconciliationMessages(locale);
+  // A compared day without refunds already says "all refunds match": one empty state is enough.
+  if (view.rows.length === 0 && view.statement === "compared") return null;
   if (view.rows.length === 0) {
     return <EmptyState title={m.noRefunds} body={format(m.noRefundsBody, { channel: REFUND_CHANNEL_NAMES[view.channel][locale] })} />;
   }
@@ -36,15 +38,19 @@ export function RefundsTable({ view, locale }: { view: DayReconciliationView; lo
       {view.rows.map((r) => (
         <tr key={r.outRefundNo}>
           <td className={tdClass()}>{r.rmaNo ?? "—"}</td>
-          <td className={tdClass("font-mono text-xs")}>
-            {r.outRefundNo}
-            {r.differences.map((d) => (
-              <Badge key={d} tone="warning" className="mt-1 ml-1">
-                {DIFFERENCE_NAMES[d][locale]}
-              </Badge>
-            ))}
+          <td className={tdClass()}>
+            <span className="font-mono text-xs whitespace-nowrap">{r.outRefundNo}</span>
+            {r.differences.length > 0 && (
+              <div className="mt-1 flex flex-wrap gap-1">
+                {r.differences.map((d) => (
+                  <Badge key={d} tone="warning">
+                    {DIFFERENCE_NAMES[d][locale]}
+                  </Badge>
+                ))}
+              </div>
+            )}
           </td>
-          <td className={tdClass("font-mono text-xs")}>{r.gatewayRefundId ?? "—"}</td>
+          <td className={tdClass("font-mono text-xs whitespace-nowrap")}>{r.gatewayRefundId ?? "—"}</td>
           <td className={tdClass()}>{r.kind ? REFUND_KIND_NAMES[r.kind][locale] : "—"}</td>
           <td className={tdClass("text-right tabular-nums")}>{yuan(r.amountFen)}</td>
           <td className={tdClass()}>{statusName(r.status, locale)}</td>

@@ -12,23 +12,21 @@ export function Totals({ view, locale }: { view: DayReconciliationView; locale: 
   const compared = view.statement === "compared";
   const gap = result.ourTotalFen - result.gatewayTotalFen;
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
+    <div className="grid gap-3 sm:grid-cols-2">
       <Card>
         <p className="text-sm text-slate-600">{m.ourTotal}</p>
         <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{yuan(result.ourTotalFen)}</p>
         <p className="text-sm text-slate-600">{format(m.count, { count: result.ourCount })}</p>
       </Card>
       {compared && (
-        <>
-          <Card>
+        <Card>
+          <div className="flex flex-wrap items-start justify-between gap-2">
             <p className="text-sm text-slate-600">{m.gatewayTotal}</p>
-            <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{yuan(result.gatewayTotalFen)}</p>
-            <p className="text-sm text-slate-600">{format(m.count, { count: result.gatewayCount })}</p>
-          </Card>
-          <Card className="flex items-center">
             {gap === 0 ? <Badge tone="success">{m.totalsMatch}</Badge> : <Badge tone="danger">{format(m.totalsDiffer, { amount: yuan(Math.abs(gap)) })}</Badge>}
-          </Card>
-        </>
+          </div>
+          <p className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{yuan(result.gatewayTotalFen)}</p>
+          <p className="text-sm text-slate-600">{format(m.count, { count: result.gatewayCount })}</p>
+        </Card>
       )}
     </div>
   );

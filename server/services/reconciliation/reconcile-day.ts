@@ -22,6 +22,7 @@ export interface ReconciliationRow {
   channel: RefundChannel;
   rmaNo: string | null;
   outRefundNo: string;
+  /** The gateway's refund id, or finance's reference for an offline refund. */
   gatewayRefundId: string | null;
   kind: RefundKind | null;
   amountFen: number;
@@ -47,7 +48,7 @@ function row(day: string, r: RefundRecordRow, differences: DifferenceKind[]): Re
     channel: r.channel,
     rmaNo: r.rmaNo,
     outRefundNo: r.outRefundNo,
-    gatewayRefundId: r.gatewayRefundId,
+    gatewayRefundId: r.gatewayRefundId ?? r.offlineReference,
     kind: r.kind,
     amountFen: r.amountFen,
     status: r.status,

@@ -9,6 +9,8 @@ export interface RefundRecordRow {
   outRefundNo: string;
   rmaNo: string;
   gatewayRefundId: string | null;
+  /** Finance's bank-transfer or cash reference, for an offline refund. */
+  offlineReference: string | null;
   kind: RefundKind;
   channel: RefundChannel;
   amountFen: number;
@@ -22,6 +24,7 @@ const columns = {
   outRefundNo: refunds.outRefundNo,
   rmaNo: returnRequests.rmaNo,
   gatewayRefundId: refunds.gatewayRefundId,
+  offlineReference: refunds.offlineReference,
   kind: refunds.kind,
   channel: refunds.channel,
   amountFen: refunds.amountFen,

@@ -69,7 +69,7 @@ describe("reconcileDay", () => {
 
   it("offline and platform refunds are listed without a statement; an unconfigured gateway says so", async () => {
     const r = await requestForRefunds(db);
-    await insertRefund(db, { ...r, outRefundNo: `RF${r.rmaNo}-O1`, amountFen: 8_00, channel: "offline", createdAt: at("16:00:00") });
+    await insertRefund(db, { ...r, outRefundNo: `RF${r.rmaNo}-O1`, amountFen: 8_00, channel: "offline", gatewayRefundId: null, offlineReference: "BANK-20261120-88", createdAt: at("16:00:00") });
     const asked: string[] = [];
     const offline = await reconcileDay(db, DAY, "offline", (c) => {
       asked.push(c);
@@ -77,7 +77,8 @@ describe("reconcileDay", () => {
     });
     expect(offline.statement).toBe("no_statement");
     expect(asked).toEqual([]);
-    expect(offline.rows.map((x) => x.outRefundNo)).toContain(`RF${r.rmaNo}-O1`);
+    // Finance's bank reference stands in the reference column of an offline refund.
+    expect(offline.rows.find((x) => x.outRefundNo === `RF${r.rmaNo}-O1`)).toMatchObject({ gatewayRefundId: "BANK-20261120-88", differences: [] });
     expect(offline.result.gatewayTotalFen).toBe(0);
     expect((await reconcileDay(db, DAY, "wechat_pay", () => undefined)).statement).toBe("not_configured");
   });

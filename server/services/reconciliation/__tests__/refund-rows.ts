@@ -23,6 +23,7 @@ export interface RefundSpec {
   createdAt?: Date;
   gatewayRefundId?: string | null;
   createdBy?: string | null;
+  offlineReference?: string | null;
 }
 
 /** A refund record written directly, as the refund flow would leave it. */
@@ -43,6 +44,7 @@ export async function insertRefund(db: Db, s: RefundSpec) {
       succeededAt: s.succeededAt === undefined ? (status === "succeeded" ? (s.createdAt ?? new Date()) : null) : s.succeededAt,
       createdAt: s.createdAt ?? new Date(),
       createdBy: s.createdBy ?? null,
+      offlineReference: s.offlineReference ?? null,
     })
     .returning();
   return row!;
