@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { seedRefunds } from "./fixtures/refunds";
 import { expect, freshStaff, signIn, STORY_TIMEOUT, test } from "./fixtures/staff-request";
 
@@ -37,6 +38,17 @@ test("finance sees the day's differences and downloads them; customer service ma
   expect(text.startsWith("\uFEFF\"日期\"")).toBe(true);
   expect(text).toContain(`"${outRefundNos[0]}"`);
   expect(text).toContain('"对账财务","网关无此退款"');
+
+  // The same day as an Excel file, read back.
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 Excel" }).click()]);
+  expect(xlsx.suggestedFilename()).toBe(`refunds-wechat_pay-${day}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Uint8Array.from(Buffer.concat(await (await xlsx.createReadStream()).toArray())).buffer);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).value).toBe("日期");
+  const paidRow = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(4).value === outRefundNos[0])!;
+  expect(paidRow.getCell(7).value).toBe(129);
+  expect(paidRow.getCell(11).value).toBe("网关无此退款");
 
   // An empty day: everything matches.
   await page.goto(`/dashboard/finance/reconciliation?day=2026-03-11&channel=wechat_pay`);
