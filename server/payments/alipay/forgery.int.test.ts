@@ -113,7 +113,8 @@ describe("forged and tampered Alipay notifications", () => {
 
   it("a tampered field (refund_fee, out_biz_no, trade_status) breaks the signature: fail", async () => {
     const { fields } = await genuineNotification();
-    for (const change of [{ refund_fee: "3000.00" }, { out_biz_no: refundNo() }, { trade_status: "TRADE_CLOSED" }]) {
+    const changes: Record<string, string>[] = [{ refund_fee: "3000.00" }, { out_biz_no: refundNo() }, { trade_status: "TRADE_CLOSED" }];
+    for (const change of changes) {
       expect(await parse({ ...fields, ...change })).toMatchObject({ ok: false, reply: { body: "fail" } });
     }
   });
