@@ -80,7 +80,7 @@ export class AlipayLedger {
     return taken;
   }
 
-  registerTrade(input: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string }): Trade {
+  registerTrade(input: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string; notifyUrl?: string }): Trade {
     const existing = this.trades.get(input.outTradeNo);
     const trade: Trade = {
       outTradeNo: input.outTradeNo,
@@ -88,7 +88,7 @@ export class AlipayLedger {
       totalFen: input.totalFen,
       subject: input.subject ?? existing?.subject ?? "退换货订单",
       createdAt: existing?.createdAt ?? new Date(),
-      notifyUrl: existing?.notifyUrl ?? null,
+      notifyUrl: input.notifyUrl ?? existing?.notifyUrl ?? null,
     };
     this.trades.set(trade.outTradeNo, trade);
     return trade;
