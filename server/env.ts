@@ -170,8 +170,13 @@ export function workerEnv(source: Record<string, string | undefined>): WorkerEnv
 }
 
 export function env(): Env {
-  cached ??= appSchema.parse(process.env);
+  cached ??= envFrom(process.env);
   return cached;
+}
+
+/** The app's configuration from any set of variables, validated as env() does (for checks and tests). */
+export function envFrom(source: Record<string, string | undefined>): Env {
+  return appSchema.parse(source);
 }
 
 /** The one value of ALLOW_DEMO_IN_PRODUCTION that lets demo mode run on a production server. */
