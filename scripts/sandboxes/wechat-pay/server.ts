@@ -17,8 +17,9 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * Endpoints: POST /v3/refund/domestic/refunds, GET /v3/refund/domestic/refunds/{out_refund_no},
  * GET /v3/bill/tradebill?bill_date=&bill_type=REFUND, GET /v3/billdownload/file?token=…
  * Control (scripts/sandboxes/pay-faults.ts): POST /sandbox/faults, GET /sandbox/ledger,
- * POST /sandbox/reset; plus GET /sandbox/notifications (what was sent and how it was answered) and
- * POST /sandbox/notifications/sign (a notification for tests, good or deliberately broken).
+ * POST /sandbox/reset; plus GET /sandbox/notifications (what was sent and how it was answered),
+ * POST /sandbox/notifications/sign (a notification for tests, good or deliberately broken) and
+ * POST /sandbox/balance `{fen}` (the merchant's balance; a refund above it is NOT_ENOUGH).
  *
  * Money: a refund number pays at most once (a retry answers the same refund); the refunds of one
  * trade never add up to more than its amount.total.
@@ -70,6 +71,8 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   const bills = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   let closing = false;
+  /** The merchant's balance refunds are paid from; null = unlimited. Set over POST /sandbox/balance. */
+  let balanceFen: number | null = null;
   let endpoint = "";
 
   const later = (ms: number, fn: () => void) => {
@@ -183,6 +186,10 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
       if (ledger.refundedFen(key) + (refundFen as number) > (totalFen as number)) {
         return answer(res, 400, { code: "INVALID_REQUEST", message: "申请退款金额超过订单可退金额" });
       }
+      if (balanceFen !== null && (refundFen as number) > balanceFen) {
+        return answer(res, 403, { code: "NOT_ENOUGH", message: "基本账户余额不足，请充值后重新发起" });
+      }
+      if (balanceFen !== null) balanceFen -= refundFen as number;
       refund = ledger.create({ outRefundNo, outTradeNo, transactionId, refundFen: refundFen as number, totalFen: totalFen as number, notifyUrl }, fault);
       if (refund.entry.status === "SUCCESS") notify(refund);
       else if (refund.endsAs !== "SUCCESS") later(50, () => settle(refund, refund.endsAs));
@@ -210,6 +217,7 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   function settle(refund: SandboxRefund, to: "SUCCESS" | "CLOSED" | "ABNORMAL") {
     if (refund.entry.status !== "PROCESSING") return;
     refund.entry.status = to;
+    if (to === "CLOSED" && balanceFen !== null) balanceFen += refund.entry.amountFen;
     if (to === "SUCCESS") refund.entry.succeededAt = new Date().toISOString();
     notify(refund);
   }
@@ -334,6 +342,12 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
       if (f.times !== undefined && (!Number.isInteger(f.times) || f.times < 0)) return plain(res, 400, { error: "times must be a whole number" });
       if (f.delaySeconds !== undefined && !(typeof f.delaySeconds === "number" && f.delaySeconds >= 0)) return plain(res, 400, { error: "delaySeconds must be ≥ 0" });
       ledger.arm({ mode: f.mode, ...(typeof f.outRefundNo === "string" ? { outRefundNo: f.outRefundNo } : {}), ...(f.times !== undefined ? { times: f.times } : {}), ...(f.delaySeconds !== undefined ? { delaySeconds: f.delaySeconds } : {}) });
+      return plain(res, 200, { ok: true });
+    }
+    if (method === "POST" && url.pathname === "/sandbox/balance") {
+      const { fen } = json() as { fen?: unknown };
+      if (fen !== null && !(Number.isInteger(fen) && (fen as number) >= 0)) return plain(res, 400, { error: "fen must be a whole number ≥ 0, or null for unlimited" });
+      balanceFen = fen as number | null;
       return plain(res, 200, { ok: true });
     }
     if (method === "POST" && url.pathname === "/sandbox/notifications/sign") {

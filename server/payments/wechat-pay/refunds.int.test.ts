@@ -50,6 +50,20 @@ describe("WeChat Pay refunds against the sandbox process", () => {
     expect(await entry(second.outRefundNo)).toHaveLength(0);
   });
 
+  it("a balance too low for the refund is refused as NOT_ENOUGH, pays nothing, and the same number pays once topped up", async () => {
+    const gw = adapterFor(sandbox.env);
+    const r = refundFor({ amountFen: 4000 });
+    await sandbox.setBalance(3999);
+    try {
+      expect(await gw.start(r)).toMatchObject({ state: "refused", code: "NOT_ENOUGH" });
+      expect(await entry(r.outRefundNo)).toHaveLength(0);
+      await sandbox.setBalance(4000);
+      expect(await gw.start(r)).toMatchObject({ state: "succeeded", amountFen: 4000 });
+    } finally {
+      await sandbox.setBalance(null);
+    }
+  });
+
   it("a number WeChat never accepted is refused on query (RESOURCE_NOT_EXISTS)", async () => {
     expect(await adapterFor(sandbox.env).query(lookup(refundFor()))).toMatchObject({ state: "refused", code: "RESOURCE_NOT_EXISTS" });
   });
