@@ -15,7 +15,7 @@ const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const ALIYUN = { SMS_PROVIDER: "aliyun", ALIYUN_ACCESS_KEY_ID: "LTAI-test", ALIYUN_ACCESS_KEY_SECRET: "test-secret", ALIYUN_SMS_SIGN_NAME: "退换货", ALIYUN_SMS_TEMPLATE_CODE: "SMS_0000001" };
 
 function startChecks(vars: Record<string, string>): Promise<{ code: number; out: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_RUNTIME: "nodejs", NODE_ENV: "production", DATABASE_URL: appUrl, ...ALIYUN, ...vars };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_RUNTIME: "nodejs", NODE_ENV: "production" as const, DATABASE_URL: appUrl, ...ALIYUN, ...vars };
   const script = "import('./instrumentation.ts').then((m) => m.register()).then(() => console.log('checks passed'))";
   return new Promise((resolve) => {
     execFile(process.execPath, [TSX, "--eval", script], { cwd: ROOT, env }, (error, stdout, stderr) => {
