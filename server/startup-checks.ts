@@ -1,7 +1,7 @@
 import { canDisableHistoryTriggers } from "../db/roles";
 import { DEMO_IN_PRODUCTION_OVERRIDE, env, type Env } from "./env";
 import { gatewayRegistry, type GatewayRegistry } from "./payments/registry";
-import { wechatPayProductionRefusals } from "./payments/wechat-pay/from-env";
+import { wechatPayProductionRefusals, wechatPaySetupProblems } from "./payments/wechat-pay/from-env";
 
 /**
  * What a production server refuses to start with (instrumentation.ts runs these once per server
@@ -35,7 +35,8 @@ export async function databaseRoleRefusals(e: Env, url: string): Promise<string[
 
 export async function checkStartupOrExit(): Promise<void> {
   const e = env();
-  const refusals = [...configurationRefusals(e), ...(e.DATABASE_URL ? await databaseRoleRefusals(e, e.DATABASE_URL) : [])];
+  // A half-configured gateway stops every start, demo or not: it would otherwise fail to pay.
+  const refusals = [...wechatPaySetupProblems(e), ...configurationRefusals(e), ...(e.DATABASE_URL ? await databaseRoleRefusals(e, e.DATABASE_URL) : [])];
   if (refusals.length === 0) return;
   for (const r of refusals) console.error(r);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { envFrom } from "../../env";
-import { wechatPayFromEnv, wechatPayProductionRefusals } from "./from-env";
+import { wechatPayFromEnv, wechatPayProductionRefusals, wechatPaySetupProblems } from "./from-env";
 
 const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const oneLine = (pem: string) => pem.trim().replace(/\n/g, "\\n");
@@ -26,9 +26,13 @@ describe("WeChat Pay configuration", () => {
     expect(wechatPayFromEnv(e)?.channel).toBe("wechat_pay");
   });
 
-  it("refuses half a configuration, naming what is missing", () => {
+  it("refuses half a configuration, naming what is missing, in any environment", () => {
     const { WECHATPAY_APIV3_KEY: _k, WECHATPAY_PLATFORM_KEY_ID: _id, ...half } = WECHAT;
-    expect(() => envFrom(half)).toThrow(/half configured: set WECHATPAY_PLATFORM_KEY_ID, WECHATPAY_APIV3_KEY too/);
+    expect(wechatPaySetupProblems(envFrom(half))).toEqual([expect.stringMatching(/^Refusing to start: WeChat Pay is half configured: set WECHATPAY_PLATFORM_KEY_ID, WECHATPAY_APIV3_KEY too/)]);
+    const { WECHATPAY_MCHID: _m, ...noMerchant } = WECHAT;
+    expect(wechatPaySetupProblems(envFrom(noMerchant))).toEqual([expect.stringContaining("set WECHATPAY_MCHID too")]);
+    expect(wechatPaySetupProblems(envFrom(WECHAT))).toEqual([]);
+    expect(wechatPaySetupProblems(envFrom({}))).toEqual([]);
   });
 
   it("refuses an APIv3 key that is not 32 bytes and a private key that is not PEM", () => {
@@ -39,6 +43,7 @@ describe("WeChat Pay configuration", () => {
   it("names the variable when a PEM does not parse", () => {
     const e = envFrom({ ...WECHAT, WECHATPAY_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\ngarbage\\n-----END PRIVATE KEY-----" });
     expect(() => wechatPayFromEnv(e)).toThrow(/WECHATPAY_PRIVATE_KEY is not a readable PEM key/);
+    expect(wechatPaySetupProblems(e)).toEqual([expect.stringContaining("WECHATPAY_PRIVATE_KEY is not a readable PEM key")]);
   });
 
   it.each(["http://127.0.0.1:4020", "https://localhost:8443", "http://api.mch.weixin.qq.com", "https://[::1]:9000", "https://sandbox.local"])(
