@@ -1,5 +1,6 @@
 import { startAlipaySandbox } from "./sandboxes/alipay/server";
 import { startSmsSandbox } from "./sandboxes/aliyun-sms";
+import { startWechatPaySandbox } from "./sandboxes/wechat-pay/server";
 
 /**
  * The local stand-ins for outside services that the demo (npm run demo, npm run dev) and the e2e
@@ -31,7 +32,16 @@ const alipaySandbox: SandboxStarter = async () => {
   return { env: alipay.appEnv(), stop: () => alipay.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox];
+
+/** WeChat Pay v3 refunds: signed answers, encrypted notifications to the app, a ledger at `<endpoint>/sandbox/ledger`. */
+const wechatPaySandbox: SandboxStarter = async () => {
+  const wx = await startWechatPaySandbox({ port: 0 });
+  console.log(`WeChat Pay sandbox: ${wx.endpoint}/sandbox/ledger lists the refunds it paid`);
+  return { env: wx.appEnv(), stop: () => wx.close() };
+};
+
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
