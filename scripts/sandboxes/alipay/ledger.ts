@@ -65,10 +65,12 @@ export class AlipayLedger {
 
   /**
    * The fault for this call, consumed. A fault armed for this refund number wins over one for any
-   * number. Queries only time out or fail with 5xx; everything else concerns the refund call.
+   * number. A query is hit only by a timeout or 5xx armed for its own number (a fault for any
+   * number is for the next refund calls: queries made meanwhile — a notification being
+   * confirmed, a reconciler — must not use it up); everything else concerns the refund call.
    */
   takeFault(outRefundNo: string, call: "refund" | "query"): ArmedFault | null {
-    const applies = (f: ArmedFault) => call === "refund" || f.mode === "timeout" || f.mode === "server_error";
+    const applies = (f: ArmedFault) => call === "refund" || ((f.mode === "timeout" || f.mode === "server_error") && f.outRefundNo !== undefined);
     const fault =
       this.faults.find((f) => f.outRefundNo === outRefundNo && applies(f)) ?? this.faults.find((f) => f.outRefundNo === undefined && applies(f));
     if (!fault) return null;

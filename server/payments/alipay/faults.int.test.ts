@@ -82,7 +82,7 @@ describe("Alipay sandbox fault modes through the adapter", () => {
 
   it("notify_late: the notification comes after the delay", async () => {
     const r = refund();
-    await sandbox.armFault({ mode: "notify_late", outRefundNo: r.outRefundNo, delaySeconds: 2 });
+    await sandbox.armFault({ mode: "notify_late", outRefundNo: r.outRefundNo, delaySeconds: 3 });
     await r.start();
     expect(r.notifications()).toEqual([]);
     await eventually(() => r.notifications().length === 1);
@@ -121,12 +121,25 @@ describe("Alipay sandbox fault modes through the adapter", () => {
     expect(await r.paid()).toEqual([expect.objectContaining({ status: "SUCCESS", requests: 2 })]);
   });
 
+  it("a timeout or 5xx armed for a number hits its query too (unknown), and the next query answers", async () => {
+    const r = refund();
+    expect((await r.start()).state).toBe("succeeded");
+    await sandbox.armFault({ mode: "server_error", outRefundNo: r.outRefundNo });
+    expect((await r.query()).state).toBe("unknown");
+    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo });
+    expect(await r.query()).toMatchObject({ state: "unknown", code: "TIMEOUT" });
+    expect(await r.query()).toMatchObject({ state: "succeeded" });
+  });
+
   it("abnormal: refused by the control API — Alipay has no such refund state", async () => {
     await expect(sandbox.armFault({ mode: "abnormal" })).rejects.toThrow(/not supported by Alipay/);
   });
 
-  it("a fault armed for any number hits the next call, `times` calls in a row, and reset disarms", async () => {
+  it("a fault armed for any number hits the next refund calls, `times` in a row (queries meanwhile do not use it up), and reset disarms", async () => {
+    const earlier = refund();
+    await earlier.start();
     await sandbox.armFault({ mode: "server_error", times: 2 });
+    expect((await earlier.query()).state).toBe("succeeded");
     expect((await refund().start()).state).toBe("unknown");
     expect((await refund().start()).state).toBe("unknown");
     expect((await refund().start()).state).toBe("succeeded");
