@@ -24,7 +24,7 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * Money: a refund number pays at most once (a retry answers the same refund); the refunds of one
  * trade never add up to more than its amount.total.
  *
- * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4020]` prints the app's env lines.
+ * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4030]` prints the app's env lines.
  */
 
 export interface WechatPaySandboxOptions {
@@ -416,10 +416,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/** Run directly: start on --port (default 4020) and print the variables the app needs. */
+/** Run directly: start on --port (default 4030) and print the variables the app needs. */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4020);
+  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4030);
   const r = process.argv.indexOf("--notify-retry-ms");
   const sandbox = await startWechatPaySandbox({ port, ...(r > 0 ? { notifyRetryDelaysMs: process.argv[r + 1]!.split(",").map(Number) } : {}) });
   console.log(`WeChat Pay sandbox on ${sandbox.endpoint} (ledger: ${sandbox.endpoint}/sandbox/ledger). Start the app with:`);
