@@ -22,7 +22,16 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * POST /sandbox/balance `{fen}` (the merchant's balance; a refund above it is NOT_ENOUGH).
  *
  * Money: a refund number pays at most once (a retry answers the same refund); the refunds of one
- * trade never add up to more than its amount.total.
+ * trade never add up to more than its amount.total (CLOSED ones give their amount back). Without
+ * a fault a refund is paid at once (SUCCESS on apply) and REFUND.SUCCESS is sent right after.
+ *
+ * Faults are taken by refund applications (POST), never by queries: `timeout` (pays, answers
+ * after `delaySeconds`, default 30) and `server_error` (500 SYSTEM_ERROR, nothing done) act on any
+ * application, a retry included; the others shape a NEW refund number only, so a retry of a known
+ * number never eats them. `processing_for_a_while`: PROCESSING to the application and to the next
+ * `times` queries (default 1), then SUCCESS (and its notification). `closed` / `abnormal`:
+ * PROCESSING to the application, then CLOSED / ABNORMAL with REFUND.CLOSED / REFUND.ABNORMAL.
+ * Notifications that get a non-2xx answer are sent again after each of `notifyRetryDelaysMs`.
  *
  * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4030]` prints the app's env lines.
  */
