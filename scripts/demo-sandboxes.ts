@@ -32,14 +32,12 @@ const alipaySandbox: SandboxStarter = async () => {
   return { env: alipay.appEnv(), stop: () => alipay.close() };
 };
 
-
 /** WeChat Pay v3 refunds: signed answers, encrypted notifications to the app, a ledger at `<endpoint>/sandbox/ledger`. */
 const wechatPaySandbox: SandboxStarter = async () => {
   const wx = await startWechatPaySandbox({ port: 0 });
   console.log(`WeChat Pay sandbox: ${wx.endpoint}/sandbox/ledger lists the refunds it paid`);
   return { env: wx.appEnv(), stop: () => wx.close() };
 };
-
 
 export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox];
 

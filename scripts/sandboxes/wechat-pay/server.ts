@@ -22,9 +22,18 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * POST /sandbox/balance `{fen}` (the merchant's balance; a refund above it is NOT_ENOUGH).
  *
  * Money: a refund number pays at most once (a retry answers the same refund); the refunds of one
- * trade never add up to more than its amount.total.
+ * trade never add up to more than its amount.total (CLOSED ones give their amount back). Without
+ * a fault a refund is paid at once (SUCCESS on apply) and REFUND.SUCCESS is sent right after.
  *
- * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4020]` prints the app's env lines.
+ * Faults are taken by refund applications (POST), never by queries: `timeout` (pays, answers
+ * after `delaySeconds`, default 30) and `server_error` (500 SYSTEM_ERROR, nothing done) act on any
+ * application, a retry included; the others shape a NEW refund number only, so a retry of a known
+ * number never eats them. `processing_for_a_while`: PROCESSING to the application and to the next
+ * `times` queries (default 1), then SUCCESS (and its notification). `closed` / `abnormal`:
+ * PROCESSING to the application, then CLOSED / ABNORMAL with REFUND.CLOSED / REFUND.ABNORMAL.
+ * Notifications that get a non-2xx answer are sent again after each of `notifyRetryDelaysMs`.
+ *
+ * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4030]` prints the app's env lines.
  */
 
 export interface WechatPaySandboxOptions {
@@ -416,10 +425,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/** Run directly: start on --port (default 4020) and print the variables the app needs. */
+/** Run directly: start on --port (default 4030) and print the variables the app needs. */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4020);
+  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4030);
   const r = process.argv.indexOf("--notify-retry-ms");
   const sandbox = await startWechatPaySandbox({ port, ...(r > 0 ? { notifyRetryDelaysMs: process.argv[r + 1]!.split(",").map(Number) } : {}) });
   console.log(`WeChat Pay sandbox on ${sandbox.endpoint} (ledger: ${sandbox.endpoint}/sandbox/ledger). Start the app with:`);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../../scripts/sandboxes/spawn-wechat-pay";
-import { adapterFor, refundFor } from "./sandbox-gateway.test-helpers";
+import { adapterFor, refundFor, settled } from "./sandbox-gateway.test-helpers";
 
 let sandbox: SpawnedWechatPaySandbox;
 beforeAll(async () => {
@@ -96,10 +96,11 @@ describe("answers the adapter must not believe", () => {
 
 describe("fault modes map onto the refund flow's answers", () => {
   it("timeout: the call is unknown, yet the refund was paid (once) and a query finds it", async () => {
-    const gw = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const impatient = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const gw = adapterFor(sandbox.env);
     const r = refundFor();
-    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 5 });
-    expect(await gw.start(r)).toMatchObject({ state: "unknown" });
+    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 20 });
+    expect(await impatient.start(r)).toMatchObject({ state: "unknown", message: expect.stringMatching(/no answer within 500 ms/) });
     expect(await gw.query(lookup(r))).toMatchObject({ state: "succeeded" });
     expect(await gw.start(r)).toMatchObject({ state: "succeeded" });
     expect(await entry(r.outRefundNo)).toMatchObject([{ status: "SUCCESS", requests: 2 }]);
@@ -131,7 +132,7 @@ describe("fault modes map onto the refund flow's answers", () => {
     const r = refundFor({ amountFen: 5000, totalPaidFen: 5000 });
     await sandbox.armFault({ mode: "closed", outRefundNo: r.outRefundNo });
     expect(await gw.start(r)).toMatchObject({ state: "processing" });
-    await expect.poll(() => gw.query(lookup(r))).toMatchObject({ state: "closed", code: "CLOSED" });
+    await settled(() => gw.query(lookup(r))).toMatchObject({ state: "closed", code: "CLOSED" });
     expect(await entry(r.outRefundNo)).toMatchObject([{ status: "CLOSED", succeededAt: null }]);
     const retry = { ...r, outRefundNo: r.outRefundNo.replace(/-1$/, "-2") };
     expect(await gw.start(retry)).toMatchObject({ state: "succeeded", amountFen: 5000 });
@@ -142,7 +143,7 @@ describe("fault modes map onto the refund flow's answers", () => {
     const r = refundFor();
     await sandbox.armFault({ mode: "abnormal", outRefundNo: r.outRefundNo });
     expect(await gw.start(r)).toMatchObject({ state: "processing" });
-    await expect.poll(() => gw.query(lookup(r))).toMatchObject({ state: "abnormal", code: "ABNORMAL" });
+    await settled(() => gw.query(lookup(r))).toMatchObject({ state: "abnormal", code: "ABNORMAL" });
   });
 
   it("a fault armed for any number hits the next new refund only, and reset clears what is left", async () => {
