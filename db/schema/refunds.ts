@@ -64,5 +64,8 @@ export const refunds = pgTable(
     index("refunds_request_idx").on(t.requestId, t.createdAt),
     index("refunds_next_check_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} IS NOT NULL`),
     index("refunds_updated_idx").on(t.updatedAt),
+    // Reconciliation reads one channel's refunds for a Beijing day: the day a refund counts on is
+    // when the money moved, or when it was started if it has not (docs/decisions/025-refund-reconciliation.md).
+    index("refunds_channel_day_idx").on(t.channel, sql`coalesce(${t.succeededAt}, ${t.createdAt})`),
   ],
 );

@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
 import type { RefundGateway } from "../payments/gateway";
+import type { StatementSource } from "../payments/statement-sources";
 import type { CustomerIdentity } from "../services/customer-sessions";
 import type { SmsSetup } from "../sms/from-env";
 import type { ObjectStorage } from "../storage";
@@ -33,4 +34,6 @@ export interface Context {
   log: (line: string) => void;
   /** Photo storage for procedures that delete photos (erasure); unset → the configured one (server/api/photo-http.ts). */
   storage?: ObjectStorage;
+  /** The gateways' statements for reconciliation; unset → the configured gateways (server/payments/statement-sources.ts). */
+  statements?: StatementSource;
 }

@@ -56,6 +56,7 @@ export const ERROR_CODES = {
   reason_photo_rejection: "BAD_REQUEST",
   no_gateway_for_method: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
+  statement_unavailable: "SERVICE_UNAVAILABLE",
   photo_busy: "SERVICE_UNAVAILABLE",
   database_unavailable: "SERVICE_UNAVAILABLE",
 } as const;

@@ -126,6 +126,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "未配置「{method}」的支付网关，无法在线退款：请线下退款（或在平台上退款）并登记",
     en: "No payment gateway is configured for {method}, so this refund cannot be paid online: refund offline (or on the platform) and record it",
   },
+  statement_unavailable: {
+    "zh-CN": "暂时无法从支付网关下载 {day} 的对账单，请稍后再试",
+    en: "The payment gateway's statement for {day} could not be downloaded. Try again shortly",
+  },
   database_unavailable: {
     "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
     en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",
@@ -199,6 +203,7 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
   "v.date": { "zh-CN": "请输入有效日期", en: "Enter a valid date" },
+  "v.dayRange": { "zh-CN": "结束日期须不早于开始日期，且最多 31 天", en: "The end day must be on or after the start day, at most 31 days" },
   "v.staffName": { "zh-CN": "姓名最多 60 个字", en: "The name can be at most 60 characters" },
   "v.role": { "zh-CN": "请选择角色", en: "Choose a role" },
   "v.passwordLength": { "zh-CN": "新密码须为 10–200 个字符", en: "The new password must be 10–200 characters" },

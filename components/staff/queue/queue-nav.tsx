@@ -1,6 +1,7 @@
 import { format } from "@/components/format";
 import { messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
+import { reconciliationMessages } from "@/components/i18n/reconciliation-messages";
 import type { StaffRole } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
 
@@ -39,6 +40,11 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
           </>
         )}
       </a>
+      {(role === "finance" || role === "admin") && (
+        <a href="/dashboard/finance/reconciliation" className={linkClass}>
+          {reconciliationMessages(locale).nav}
+        </a>
+      )}
       {role === "admin" &&
         admin.map((l) => (
           <a key={l.href} href={l.href} className={linkClass}>

@@ -74,6 +74,8 @@ const PROCEDURES: Procedure[] = [
   // A stale version: an admin gets past the gate and is told CONFLICT, so the policy is not replaced here.
   { path: "admin.replacePolicy", allowed: ["admin"], call: (c) => c.admin.replacePolicy({ policy: DEFAULT_POLICY, expectedVersion: 999 }) },
   { path: "admin.verifyHistory", allowed: ["admin"], call: (c) => c.admin.verifyHistory({ id: missing }) },
+  // Refund reconciliation: finance and the store manager (the download route has its own test: reconciliation-export.int.test.ts).
+  { path: "reconciliation.day", allowed: ["finance", "admin"], call: (c) => c.reconciliation.day({ day: "2026-11-28", channel: "offline" }) },
 ];
 
 const callers = {} as Record<StaffRole, Caller>;
@@ -100,8 +102,9 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
     // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
-    const paths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("staff."));
-    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter((p) => p.startsWith("staff.")).sort());
+    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.");
+    const paths = Object.keys(appRouter._def.procedures).filter(covered);
+    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter(covered).sort());
   });
 });
 

@@ -1,0 +1,1 @@
+CREATE INDEX "refunds_channel_day_idx" ON "refunds" USING btree ("channel",coalesce("succeeded_at", "created_at"));
