@@ -25,10 +25,11 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * trade never add up to more than its amount.total (CLOSED ones give their amount back). Without
  * a fault a refund is paid at once (SUCCESS on apply) and REFUND.SUCCESS is sent right after.
  *
- * Faults are taken by refund applications (POST), never by queries: `timeout` (pays, answers
- * after `delaySeconds`, default 30) and `server_error` (500 SYSTEM_ERROR, nothing done) act on any
- * application, a retry included; the others shape a NEW refund number only, so a retry of a known
- * number never eats them. `processing_for_a_while`: PROCESSING to the application and to the next
+ * Faults are taken by refund applications (POST): `timeout` (pays, answers after `delaySeconds`,
+ * default 30) and `server_error` (500 SYSTEM_ERROR, nothing done) act on any application, a retry
+ * included; the others shape a NEW refund number only, so a retry of a known number never eats
+ * them. A query takes only a `timeout` / `server_error` armed for its own number (a fault for any
+ * number waits for the next application). `processing_for_a_while`: PROCESSING to the application and to the next
  * `times` queries (default 1), then SUCCESS (and its notification). `closed` / `abnormal`:
  * PROCESSING to the application, then CLOSED / ABNORMAL with REFUND.CLOSED / REFUND.ABNORMAL.
  * Notifications that get a non-2xx answer are sent again after each of `notifyRetryDelaysMs`.
@@ -178,7 +179,7 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
     }
 
     const existing = ledger.refunds.get(outRefundNo);
-    const fault = ledger.takeFault(outRefundNo, !existing);
+    const fault = ledger.takeFault(outRefundNo, existing ? "retry" : "new");
     if (fault?.mode === "server_error") return answer(res, 500, { code: "SYSTEM_ERROR", message: "系统超时，请使用相同参数稍后重新调用" });
 
     let refund: SandboxRefund;
@@ -214,6 +215,17 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   }
 
   function queryRefund(outRefundNo: string, res: ServerResponse) {
+    const fault = ledger.takeFault(outRefundNo, "query");
+    if (fault?.mode === "server_error") return answer(res, 500, { code: "SYSTEM_ERROR", message: "系统超时，请稍后重试" });
+    if (fault?.mode === "timeout") {
+      return later((fault.delaySeconds ?? 30) * 1000, () => {
+        if (!res.destroyed) respondToQuery(outRefundNo, res);
+      });
+    }
+    return respondToQuery(outRefundNo, res);
+  }
+
+  function respondToQuery(outRefundNo: string, res: ServerResponse) {
     const refund = ledger.refunds.get(outRefundNo);
     if (!refund) return answer(res, 404, { code: "RESOURCE_NOT_EXISTS", message: "退款单不存在" });
     if (refund.entry.status === "PROCESSING" && refund.endsAs === "SUCCESS") {

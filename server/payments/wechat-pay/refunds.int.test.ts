@@ -116,6 +116,24 @@ describe("fault modes map onto the refund flow's answers", () => {
     expect(await entry(r.outRefundNo)).toHaveLength(1);
   });
 
+  it("a query hit by a timeout or 5xx armed for its number is unknown; one armed for any number leaves queries alone", async () => {
+    const impatient = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const gw = adapterFor(sandbox.env);
+    const r = refundFor();
+    expect((await gw.start(r)).state).toBe("succeeded");
+    await sandbox.armFault({ mode: "server_error", outRefundNo: r.outRefundNo });
+    expect(await gw.query(lookup(r))).toMatchObject({ state: "unknown", code: "SYSTEM_ERROR" });
+    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 20 });
+    expect(await impatient.query(lookup(r))).toMatchObject({ state: "unknown" });
+    await sandbox.armFault({ mode: "server_error" });
+    try {
+      expect(await gw.query(lookup(r))).toMatchObject({ state: "succeeded" });
+    } finally {
+      await sandbox.reset();
+    }
+    expect(await entry(r.outRefundNo)).toMatchObject([{ status: "SUCCESS", requests: 1 }]);
+  });
+
   it("processing_for_a_while: PROCESSING to the call and the next queries, then SUCCESS", async () => {
     const gw = adapterFor(sandbox.env);
     const r = refundFor();
