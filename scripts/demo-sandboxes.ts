@@ -25,13 +25,6 @@ const smsSandbox: SandboxStarter = async () => {
   return { env: sms.appEnv(), stop: () => sms.close() };
 };
 
-/** WeChat Pay v3 refunds: signed answers, encrypted notifications to the app, a ledger at `<endpoint>/sandbox/ledger`. */
-const wechatPaySandbox: SandboxStarter = async () => {
-  const wx = await startWechatPaySandbox({ port: 0 });
-  console.log(`WeChat Pay sandbox: ${wx.endpoint}/sandbox/ledger lists the refunds it paid`);
-  return { env: wx.appEnv(), stop: () => wx.close() };
-};
-
 /** Alipay: refunds go to its openapi gateway stand-in; its ledger (`<origin>/sandbox/ledger`) shows what was paid. */
 const alipaySandbox: SandboxStarter = async () => {
   const alipay = await startAlipaySandbox({ port: 0 });
@@ -39,7 +32,14 @@ const alipaySandbox: SandboxStarter = async () => {
   return { env: alipay.appEnv(), stop: () => alipay.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox, wechatPaySandbox, alipaySandbox];
+/** WeChat Pay v3 refunds: signed answers, encrypted notifications to the app, a ledger at `<endpoint>/sandbox/ledger`. */
+const wechatPaySandbox: SandboxStarter = async () => {
+  const wx = await startWechatPaySandbox({ port: 0 });
+  console.log(`WeChat Pay sandbox: ${wx.endpoint}/sandbox/ledger lists the refunds it paid`);
+  return { env: wx.appEnv(), stop: () => wx.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {

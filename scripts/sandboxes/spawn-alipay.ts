@@ -12,7 +12,7 @@ export interface SpawnedAlipaySandbox {
   armFault(fault: FaultRequest): Promise<void>;
   ledger(): Promise<LedgerEntry[]>;
   /** Registers a paid trade so refunds above its amount are refused (unknown trades are accepted without a ceiling). */
-  registerTrade(trade: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string }): Promise<{ outTradeNo: string; tradeNo: string; totalFen: number }>;
+  registerTrade(trade: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string; notifyUrl?: string }): Promise<{ outTradeNo: string; tradeNo: string; totalFen: number }>;
   notifications(): Promise<Delivery[]>;
   /** Clears armed faults (never the ledger). */
   reset(): Promise<void>;

@@ -24,6 +24,8 @@ export interface SpawnedWechatPaySandbox {
   notifications(): Promise<SentNotification[]>;
   /** A notification for a refund in the ledger, as WeChat would send it (`good`) or broken on purpose. */
   signedNotification(outRefundNo: string, variant?: NotificationVariant): Promise<SignedNotification>;
+  /** The merchant balance refunds are paid from (null = unlimited): above it WeChat answers NOT_ENOUGH. */
+  setBalance(fen: number | null): Promise<void>;
   /** Clears armed faults (never the ledger). */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -70,6 +72,7 @@ export async function spawnWechatPaySandbox(options: SpawnWechatPayOptions = {})
     ledger: async () => (await call<{ entries: LedgerEntry[] }>("GET", "/sandbox/ledger")).entries,
     notifications: async () => (await call<{ sent: SentNotification[] }>("GET", "/sandbox/notifications")).sent,
     signedNotification: (outRefundNo, variant = "good") => call<SignedNotification>("POST", "/sandbox/notifications/sign", { outRefundNo, variant }),
+    setBalance: async (fen) => void (await call("POST", "/sandbox/balance", { fen })),
     reset: async () => void (await call("POST", "/sandbox/reset")),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -65,10 +65,12 @@ export class AlipayLedger {
 
   /**
    * The fault for this call, consumed. A fault armed for this refund number wins over one for any
-   * number. Queries only time out or fail with 5xx; everything else concerns the refund call.
+   * number. A query is hit only by a timeout or 5xx armed for its own number (a fault for any
+   * number is for the next refund calls: queries made meanwhile — a notification being
+   * confirmed, a reconciler — must not use it up); everything else concerns the refund call.
    */
   takeFault(outRefundNo: string, call: "refund" | "query"): ArmedFault | null {
-    const applies = (f: ArmedFault) => call === "refund" || f.mode === "timeout" || f.mode === "server_error";
+    const applies = (f: ArmedFault) => call === "refund" || ((f.mode === "timeout" || f.mode === "server_error") && f.outRefundNo !== undefined);
     const fault =
       this.faults.find((f) => f.outRefundNo === outRefundNo && applies(f)) ?? this.faults.find((f) => f.outRefundNo === undefined && applies(f));
     if (!fault) return null;
@@ -80,7 +82,7 @@ export class AlipayLedger {
     return taken;
   }
 
-  registerTrade(input: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string }): Trade {
+  registerTrade(input: { outTradeNo: string; tradeNo?: string; totalFen: number; subject?: string; notifyUrl?: string }): Trade {
     const existing = this.trades.get(input.outTradeNo);
     const trade: Trade = {
       outTradeNo: input.outTradeNo,
@@ -88,7 +90,7 @@ export class AlipayLedger {
       totalFen: input.totalFen,
       subject: input.subject ?? existing?.subject ?? "退换货订单",
       createdAt: existing?.createdAt ?? new Date(),
-      notifyUrl: existing?.notifyUrl ?? null,
+      notifyUrl: input.notifyUrl ?? existing?.notifyUrl ?? null,
     };
     this.trades.set(trade.outTradeNo, trade);
     return trade;

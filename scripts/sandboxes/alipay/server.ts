@@ -18,7 +18,7 @@ import { rsa2Verify, signedResponse, signingString } from "./signing";
  * payouts, sends signed asynchronous notifications, and misbehaves on request
  * (scripts/sandboxes/pay-faults.ts) over its control API:
  *   POST /sandbox/faults {mode, outRefundNo?, times?, delaySeconds?} · GET /sandbox/ledger ·
- *   POST /sandbox/reset · POST /sandbox/trades {outTradeNo, tradeNo?, totalFen, subject?} ·
+ *   POST /sandbox/reset · POST /sandbox/trades {outTradeNo, tradeNo?, totalFen, subject?, notifyUrl?} ·
  *   GET /sandbox/notifications
  *
  * Standalone: `npx tsx scripts/sandboxes/alipay/server.ts [--port 4020]` prints the app's env lines.
@@ -94,7 +94,14 @@ export async function startAlipaySandbox(options: AlipaySandboxOptions = {}): Pr
     for (const [k, v] of url.searchParams) params[k] = v;
     for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params[k] = v;
     const method = params.method ?? "";
-    const answer = (fields: Record<string, unknown>) => send(res, 200, "application/json;charset=utf-8", signedResponse(METHODS.includes(method) ? method : "error", fields, alipayKeys.privateKey));
+    // The `timeout` fault: the call is carried out first (a refund is recorded and paid), then its
+    // answer is held until the client gives up (at most a minute).
+    let holdAnswer = false;
+    const answer = async (fields: Record<string, unknown>) => {
+      const text = signedResponse(METHODS.includes(method) ? method : "error", fields, alipayKeys.privateKey);
+      if (holdAnswer) await clientGone(req, 60_000);
+      send(res, 200, "application/json;charset=utf-8", text);
+    };
     const invalid = (subCode: string, subMsg: string) => answer({ code: "40002", msg: "Invalid Arguments", sub_code: subCode, sub_msg: subMsg });
     const business = (subCode: string, subMsg: string, extra: Record<string, unknown> = {}) =>
       answer({ code: "40004", msg: "Business Failed", sub_code: subCode, sub_msg: subMsg, ...extra });
@@ -136,16 +143,7 @@ export async function startAlipaySandbox(options: AlipaySandboxOptions = {}): Pr
 
     const fault = ledger.takeFault(outRequestNo, method === "alipay.trade.refund" ? "refund" : "query");
     if (fault?.mode === "server_error") return send(res, randomInt(0, 2) ? 500 : 503, "text/html", "<html><body>Service Unavailable</body></html>");
-    if (fault?.mode === "timeout") {
-      // Held until the client gives up (at most a minute); the call is then carried out — a refund is paid — all the same.
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 60_000);
-        req.socket.once("close", () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+    if (fault?.mode === "timeout") holdAnswer = true;
 
     if (method === "alipay.trade.fastpay.refund.query") {
       const trade = ledger.findTrade(outTradeNo, tradeNo);
@@ -305,6 +303,8 @@ export async function startAlipaySandbox(options: AlipaySandboxOptions = {}): Pr
         tradeNo: typeof input.tradeNo === "string" ? input.tradeNo : undefined,
         totalFen: input.totalFen as number,
         subject: typeof input.subject === "string" ? input.subject : undefined,
+        // The payment's notify_url, where Alipay sends the trade's notifications (a refund call's notify_url replaces it).
+        notifyUrl: typeof input.notifyUrl === "string" ? input.notifyUrl : undefined,
       });
       return json(res, 200, { outTradeNo: trade.outTradeNo, tradeNo: trade.tradeNo, totalFen: trade.totalFen });
     }
@@ -336,6 +336,17 @@ export async function startAlipaySandbox(options: AlipaySandboxOptions = {}): Pr
         server.close(() => resolve());
       }),
   };
+}
+
+function clientGone(req: IncomingMessage, atMostMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (req.socket.destroyed) return resolve();
+    const t = setTimeout(resolve, atMostMs);
+    req.socket.once("close", () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string) {

@@ -45,9 +45,15 @@ export class Ledger {
     this.faults = [];
   }
 
-  /** The fault for this call, if one is armed: a number-specific one first, then an any-number one. */
-  takeFault(outRefundNo: string, isNew: boolean): FaultRequest | null {
-    const fits = (f: ArmedFault) => isNew || CALL_FAULTS.includes(f.mode);
+  /**
+   * The fault for this call, if one is armed: a number-specific one first, then an any-number one.
+   * An application for a new number takes any fault; a retry only timeout / server_error; a query
+   * only a timeout / server_error armed for its own number (a fault for any number is for the next
+   * applications: queries made meanwhile — a reconciler, a notification being confirmed — must not
+   * use it up). The Alipay sandbox takes faults the same way.
+   */
+  takeFault(outRefundNo: string, call: "new" | "retry" | "query"): FaultRequest | null {
+    const fits = (f: ArmedFault) => call === "new" || (CALL_FAULTS.includes(f.mode) && (call === "retry" || f.outRefundNo !== undefined));
     const f = this.faults.find((x) => x.outRefundNo === outRefundNo && fits(x)) ?? this.faults.find((x) => x.outRefundNo === undefined && fits(x));
     if (!f) return null;
     f.left -= 1;

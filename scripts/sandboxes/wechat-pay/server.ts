@@ -17,13 +17,24 @@ import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair
  * Endpoints: POST /v3/refund/domestic/refunds, GET /v3/refund/domestic/refunds/{out_refund_no},
  * GET /v3/bill/tradebill?bill_date=&bill_type=REFUND, GET /v3/billdownload/file?token=…
  * Control (scripts/sandboxes/pay-faults.ts): POST /sandbox/faults, GET /sandbox/ledger,
- * POST /sandbox/reset; plus GET /sandbox/notifications (what was sent and how it was answered) and
- * POST /sandbox/notifications/sign (a notification for tests, good or deliberately broken).
+ * POST /sandbox/reset; plus GET /sandbox/notifications (what was sent and how it was answered),
+ * POST /sandbox/notifications/sign (a notification for tests, good or deliberately broken) and
+ * POST /sandbox/balance `{fen}` (the merchant's balance; a refund above it is NOT_ENOUGH).
  *
  * Money: a refund number pays at most once (a retry answers the same refund); the refunds of one
- * trade never add up to more than its amount.total.
+ * trade never add up to more than its amount.total (CLOSED ones give their amount back). Without
+ * a fault a refund is paid at once (SUCCESS on apply) and REFUND.SUCCESS is sent right after.
  *
- * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4020]` prints the app's env lines.
+ * Faults are taken by refund applications (POST): `timeout` (pays, answers after `delaySeconds`,
+ * default 30) and `server_error` (500 SYSTEM_ERROR, nothing done) act on any application, a retry
+ * included; the others shape a NEW refund number only, so a retry of a known number never eats
+ * them. A query takes only a `timeout` / `server_error` armed for its own number (a fault for any
+ * number waits for the next application). `processing_for_a_while`: PROCESSING to the application and to the next
+ * `times` queries (default 1), then SUCCESS (and its notification). `closed` / `abnormal`:
+ * PROCESSING to the application, then CLOSED / ABNORMAL with REFUND.CLOSED / REFUND.ABNORMAL.
+ * Notifications that get a non-2xx answer are sent again after each of `notifyRetryDelaysMs`.
+ *
+ * Standalone: `npx tsx scripts/sandboxes/wechat-pay/server.ts [--port 4030]` prints the app's env lines.
  */
 
 export interface WechatPaySandboxOptions {
@@ -70,6 +81,8 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   const bills = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   let closing = false;
+  /** The merchant's balance refunds are paid from; null = unlimited. Set over POST /sandbox/balance. */
+  let balanceFen: number | null = null;
   let endpoint = "";
 
   const later = (ms: number, fn: () => void) => {
@@ -166,7 +179,7 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
     }
 
     const existing = ledger.refunds.get(outRefundNo);
-    const fault = ledger.takeFault(outRefundNo, !existing);
+    const fault = ledger.takeFault(outRefundNo, existing ? "retry" : "new");
     if (fault?.mode === "server_error") return answer(res, 500, { code: "SYSTEM_ERROR", message: "系统超时，请使用相同参数稍后重新调用" });
 
     let refund: SandboxRefund;
@@ -183,6 +196,10 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
       if (ledger.refundedFen(key) + (refundFen as number) > (totalFen as number)) {
         return answer(res, 400, { code: "INVALID_REQUEST", message: "申请退款金额超过订单可退金额" });
       }
+      if (balanceFen !== null && (refundFen as number) > balanceFen) {
+        return answer(res, 403, { code: "NOT_ENOUGH", message: "基本账户余额不足，请充值后重新发起" });
+      }
+      if (balanceFen !== null) balanceFen -= refundFen as number;
       refund = ledger.create({ outRefundNo, outTradeNo, transactionId, refundFen: refundFen as number, totalFen: totalFen as number, notifyUrl }, fault);
       if (refund.entry.status === "SUCCESS") notify(refund);
       else if (refund.endsAs !== "SUCCESS") later(50, () => settle(refund, refund.endsAs));
@@ -198,6 +215,17 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   }
 
   function queryRefund(outRefundNo: string, res: ServerResponse) {
+    const fault = ledger.takeFault(outRefundNo, "query");
+    if (fault?.mode === "server_error") return answer(res, 500, { code: "SYSTEM_ERROR", message: "系统超时，请稍后重试" });
+    if (fault?.mode === "timeout") {
+      return later((fault.delaySeconds ?? 30) * 1000, () => {
+        if (!res.destroyed) respondToQuery(outRefundNo, res);
+      });
+    }
+    return respondToQuery(outRefundNo, res);
+  }
+
+  function respondToQuery(outRefundNo: string, res: ServerResponse) {
     const refund = ledger.refunds.get(outRefundNo);
     if (!refund) return answer(res, 404, { code: "RESOURCE_NOT_EXISTS", message: "退款单不存在" });
     if (refund.entry.status === "PROCESSING" && refund.endsAs === "SUCCESS") {
@@ -210,6 +238,7 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
   function settle(refund: SandboxRefund, to: "SUCCESS" | "CLOSED" | "ABNORMAL") {
     if (refund.entry.status !== "PROCESSING") return;
     refund.entry.status = to;
+    if (to === "CLOSED" && balanceFen !== null) balanceFen += refund.entry.amountFen;
     if (to === "SUCCESS") refund.entry.succeededAt = new Date().toISOString();
     notify(refund);
   }
@@ -336,6 +365,12 @@ export async function startWechatPaySandbox(options: WechatPaySandboxOptions = {
       ledger.arm({ mode: f.mode, ...(typeof f.outRefundNo === "string" ? { outRefundNo: f.outRefundNo } : {}), ...(f.times !== undefined ? { times: f.times } : {}), ...(f.delaySeconds !== undefined ? { delaySeconds: f.delaySeconds } : {}) });
       return plain(res, 200, { ok: true });
     }
+    if (method === "POST" && url.pathname === "/sandbox/balance") {
+      const { fen } = json() as { fen?: unknown };
+      if (fen !== null && !(Number.isInteger(fen) && (fen as number) >= 0)) return plain(res, 400, { error: "fen must be a whole number ≥ 0, or null for unlimited" });
+      balanceFen = fen as number | null;
+      return plain(res, 200, { ok: true });
+    }
     if (method === "POST" && url.pathname === "/sandbox/notifications/sign") {
       const { outRefundNo, variant } = json() as { outRefundNo?: string; variant?: NotificationVariant };
       const r = outRefundNo ? ledger.refunds.get(outRefundNo) : undefined;
@@ -402,10 +437,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/** Run directly: start on --port (default 4020) and print the variables the app needs. */
+/** Run directly: start on --port (default 4030) and print the variables the app needs. */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4020);
+  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.WECHATPAY_SANDBOX_PORT ?? 4030);
   const r = process.argv.indexOf("--notify-retry-ms");
   const sandbox = await startWechatPaySandbox({ port, ...(r > 0 ? { notifyRetryDelaysMs: process.argv[r + 1]!.split(",").map(Number) } : {}) });
   console.log(`WeChat Pay sandbox on ${sandbox.endpoint} (ledger: ${sandbox.endpoint}/sandbox/ledger). Start the app with:`);

@@ -4,8 +4,9 @@ import { WechatPayGateway } from "./gateway";
 import { privateKeyFromEnv, publicKeyFromEnv } from "./signature";
 
 /**
- * The WeChat Pay adapter from validated env (server/env.ts checks the formats and that the six
- * WECHATPAY_* credentials come all together), or undefined when WECHATPAY_MCHID is unset.
+ * The WeChat Pay adapter from validated env (server/env.ts checks the formats; the start-up check
+ * below, that the six WECHATPAY_* credentials come all together), or undefined when
+ * WECHATPAY_MCHID is unset.
  * Throws, naming the variable, when a key does not parse: a server must not start half able to pay.
  */
 export function wechatPayFromEnv(e: Env): RefundGateway | undefined {
@@ -34,34 +35,56 @@ export function wechatPayFromEnv(e: Env): RefundGateway | undefined {
   });
 }
 
+/** WeChat Pay is configured completely or not at all: a half-configured merchant would fail on its first refund. */
+export const WECHATPAY_REQUIRED = [
+  "WECHATPAY_MCHID",
+  "WECHATPAY_MERCHANT_SERIAL",
+  "WECHATPAY_PRIVATE_KEY",
+  "WECHATPAY_PLATFORM_PUBLIC_KEY",
+  "WECHATPAY_PLATFORM_KEY_ID",
+  "WECHATPAY_APIV3_KEY",
+] as const;
+
+/**
+ * Why no server (demo or not) may start with this WeChat Pay set-up, one sentence each (empty =
+ * fine): some credentials set and others not, or a key that does not parse. Called from
+ * server/startup-checks.ts before anything else.
+ */
+export function wechatPaySetupProblems(e: Env): string[] {
+  const set = WECHATPAY_REQUIRED.filter((k) => e[k] !== undefined);
+  if (set.length === 0) return [];
+  if (set.length < WECHATPAY_REQUIRED.length) {
+    const missing = WECHATPAY_REQUIRED.filter((k) => e[k] === undefined);
+    return [`Refusing to start: WeChat Pay is half configured: set ${missing.join(", ")} too, or unset ${set.join(", ")} (README, Configuration).`];
+  }
+  try {
+    wechatPayFromEnv(e);
+    return [];
+  } catch (err) {
+    return [`Refusing to start: ${(err as Error).message}`];
+  }
+}
+
 /**
  * Why a production server must not start with this WeChat Pay set-up (empty = fine): money must
- * never be "refunded" through the sandbox or over plain HTTP. Called from server/startup-checks.ts.
+ * never be "refunded" through the sandbox or over plain HTTP. Called from configurationRefusals.
  */
 export function wechatPayProductionRefusals(e: Env): string[] {
   if (!e.WECHATPAY_MCHID) return [];
-  const refusals: string[] = [];
   let url: URL | null = null;
   try {
     url = new URL(e.WECHATPAY_BASE_URL);
   } catch {
     /* env.ts already refuses a non-URL */
   }
-  if (!url || url.protocol !== "https:" || isLoopbackOrLocal(url.hostname)) {
-    refusals.push(
-      `Refusing to start: WECHATPAY_BASE_URL=${e.WECHATPAY_BASE_URL} is a sandbox or non-https address, so refunds would not reach WeChat Pay; unset it (https://api.mch.weixin.qq.com is the default) or point it at an https WeChat Pay host.`,
-    );
-  }
-  try {
-    wechatPayFromEnv(e);
-  } catch (err) {
-    refusals.push(`Refusing to start: ${(err as Error).message}`);
-  }
-  return refusals;
+  if (url && url.protocol === "https:" && !isLoopbackOrLocal(url.hostname)) return [];
+  return [
+    `Refusing to start: WECHATPAY_BASE_URL=${e.WECHATPAY_BASE_URL} is a sandbox or non-https address, so refunds would not reach WeChat Pay; unset it (https://api.mch.weixin.qq.com is the default) or point it at an https WeChat Pay host.`,
+  ];
 }
 
 /** localhost, 127.0.0.0/8, ::1, 0.0.0.0, and names under .localhost / .local. */
 export function isLoopbackOrLocal(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h === "::1" || h === "0.0.0.0" || h === "::" || /^127\.\d+\.\d+\.\d+$/.test(h) || h.startsWith("::ffff:127.");
+  return h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local") || h === "::1" || h === "0.0.0.0" || h === "::" || /^127\.\d+\.\d+\.\d+$/.test(h) || h.startsWith("::ffff:127.") || h.startsWith("::ffff:7f");
 }

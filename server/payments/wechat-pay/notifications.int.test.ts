@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../../scripts/sandboxes/spawn-wechat-pay";
 import type { ParsedNotification, RefundGateway } from "../refund-gateway";
-import { adapterFor, refundFor } from "./sandbox-gateway.test-helpers";
+import { adapterFor, refundFor, settled } from "./sandbox-gateway.test-helpers";
 
 let sandbox: SpawnedWechatPaySandbox;
 let gw: RefundGateway;
@@ -54,19 +54,19 @@ describe("notifications the sandbox sends on its own", () => {
   it("a paid refund's REFUND.SUCCESS arrives, verifies, decrypts, and is acknowledged with 204", async () => {
     const r = refundFor({ notifyUrl, amountFen: 777 });
     const started = await gw.start(r);
-    await expect.poll(() => about(r.outRefundNo).length).toBe(1);
+    await settled(() => about(r.outRefundNo).length).toBe(1);
     const n = about(r.outRefundNo)[0]!;
     if (!n.ok) throw new Error("unreachable");
     expect(n.answer).toMatchObject({ state: "succeeded", amountFen: 777, gatewayRefundId: started.state === "succeeded" ? started.gatewayRefundId : "?" });
     expect(n.reply.status).toBe(204);
-    await expect.poll(() => sentFor(r.outRefundNo)).toMatchObject([{ eventType: "REFUND.SUCCESS", status: 204 }]);
+    await settled(() => sentFor(r.outRefundNo)).toMatchObject([{ eventType: "REFUND.SUCCESS", status: 204 }]);
   });
 
   it("a receiver answering 500 gets the notification again until it accepts", async () => {
     const r = refundFor({ notifyUrl });
     failNext = 1;
     await gw.start(r);
-    await expect.poll(() => sentFor(r.outRefundNo)).toMatchObject([{ attempt: 1, status: 500 }, { attempt: 2, status: 204 }]);
+    await settled(() => sentFor(r.outRefundNo)).toMatchObject([{ attempt: 1, status: 500 }, { attempt: 2, status: 204 }]);
     expect(about(r.outRefundNo)).toHaveLength(1);
   });
 
@@ -74,14 +74,14 @@ describe("notifications the sandbox sends on its own", () => {
     const r = refundFor({ notifyUrl });
     await sandbox.armFault({ mode: "notify_twice", outRefundNo: r.outRefundNo });
     await gw.start(r);
-    await expect.poll(() => about(r.outRefundNo).length).toBe(2);
+    await settled(() => about(r.outRefundNo).length).toBe(2);
   });
 
   it("notify_late: the notification still arrives, after the delay", async () => {
     const r = refundFor({ notifyUrl });
     await sandbox.armFault({ mode: "notify_late", outRefundNo: r.outRefundNo, delaySeconds: 1 });
     expect((await gw.start(r)).state).toBe("succeeded");
-    await expect.poll(() => about(r.outRefundNo).length, { timeout: 10_000 }).toBe(1);
+    await settled(() => about(r.outRefundNo).length).toBe(1);
   });
 
   it("no_notify: nothing arrives for the refund, while a later refund's notification does", async () => {
@@ -90,7 +90,7 @@ describe("notifications the sandbox sends on its own", () => {
     expect((await gw.start(silent)).state).toBe("succeeded");
     const after = refundFor({ notifyUrl });
     await gw.start(after);
-    await expect.poll(() => about(after.outRefundNo).length).toBe(1);
+    await settled(() => about(after.outRefundNo).length).toBe(1);
     expect(await sentFor(silent.outRefundNo)).toEqual([]);
   });
 
@@ -99,7 +99,7 @@ describe("notifications the sandbox sends on its own", () => {
     await sandbox.armFault({ mode: "bad_signature_notify", outRefundNo: r.outRefundNo });
     await gw.start(r);
     // One attempt and two retries (the sandbox was started with two retry delays), all refused.
-    await expect.poll(async () => (await sentFor(r.outRefundNo)).map((s) => s.status)).toEqual([401, 401, 401]);
+    await settled(async () => (await sentFor(r.outRefundNo)).map((s) => s.status)).toEqual([401, 401, 401]);
     expect(about(r.outRefundNo)).toEqual([]);
     const rejection = received.find((p) => !p.ok && /does not verify/.test(p.why));
     expect(JSON.parse(rejection!.reply.body)).toMatchObject({ code: "FAIL" });
@@ -112,8 +112,8 @@ describe("notifications the sandbox sends on its own", () => {
     await sandbox.armFault({ mode: "abnormal", outRefundNo: abnormal.outRefundNo });
     await gw.start(closed);
     await gw.start(abnormal);
-    await expect.poll(() => about(closed.outRefundNo).map((p) => p.ok && p.answer.state)).toEqual(["closed"]);
-    await expect.poll(() => about(abnormal.outRefundNo).map((p) => p.ok && p.answer.state)).toEqual(["abnormal"]);
+    await settled(() => about(closed.outRefundNo).map((p) => p.ok && p.answer.state)).toEqual(["closed"]);
+    await settled(() => about(abnormal.outRefundNo).map((p) => p.ok && p.answer.state)).toEqual(["abnormal"]);
   });
 });
 

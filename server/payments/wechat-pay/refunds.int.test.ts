@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../../scripts/sandboxes/spawn-wechat-pay";
-import { adapterFor, refundFor } from "./sandbox-gateway.test-helpers";
+import { adapterFor, refundFor, settled } from "./sandbox-gateway.test-helpers";
 
 let sandbox: SpawnedWechatPaySandbox;
 beforeAll(async () => {
@@ -50,6 +50,20 @@ describe("WeChat Pay refunds against the sandbox process", () => {
     expect(await entry(second.outRefundNo)).toHaveLength(0);
   });
 
+  it("a balance too low for the refund is refused as NOT_ENOUGH, pays nothing, and the same number pays once topped up", async () => {
+    const gw = adapterFor(sandbox.env);
+    const r = refundFor({ amountFen: 4000 });
+    await sandbox.setBalance(3999);
+    try {
+      expect(await gw.start(r)).toMatchObject({ state: "refused", code: "NOT_ENOUGH" });
+      expect(await entry(r.outRefundNo)).toHaveLength(0);
+      await sandbox.setBalance(4000);
+      expect(await gw.start(r)).toMatchObject({ state: "succeeded", amountFen: 4000 });
+    } finally {
+      await sandbox.setBalance(null);
+    }
+  });
+
   it("a number WeChat never accepted is refused on query (RESOURCE_NOT_EXISTS)", async () => {
     expect(await adapterFor(sandbox.env).query(lookup(refundFor()))).toMatchObject({ state: "refused", code: "RESOURCE_NOT_EXISTS" });
   });
@@ -82,10 +96,11 @@ describe("answers the adapter must not believe", () => {
 
 describe("fault modes map onto the refund flow's answers", () => {
   it("timeout: the call is unknown, yet the refund was paid (once) and a query finds it", async () => {
-    const gw = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const impatient = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const gw = adapterFor(sandbox.env);
     const r = refundFor();
-    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 5 });
-    expect(await gw.start(r)).toMatchObject({ state: "unknown" });
+    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 20 });
+    expect(await impatient.start(r)).toMatchObject({ state: "unknown", message: expect.stringMatching(/no answer within 500 ms/) });
     expect(await gw.query(lookup(r))).toMatchObject({ state: "succeeded" });
     expect(await gw.start(r)).toMatchObject({ state: "succeeded" });
     expect(await entry(r.outRefundNo)).toMatchObject([{ status: "SUCCESS", requests: 2 }]);
@@ -99,6 +114,24 @@ describe("fault modes map onto the refund flow's answers", () => {
     expect(await entry(r.outRefundNo)).toHaveLength(0);
     expect(await gw.start(r)).toMatchObject({ state: "succeeded" });
     expect(await entry(r.outRefundNo)).toHaveLength(1);
+  });
+
+  it("a query hit by a timeout or 5xx armed for its number is unknown; one armed for any number leaves queries alone", async () => {
+    const impatient = adapterFor(sandbox.env, { WECHATPAY_TIMEOUT_MS: 500 });
+    const gw = adapterFor(sandbox.env);
+    const r = refundFor();
+    expect((await gw.start(r)).state).toBe("succeeded");
+    await sandbox.armFault({ mode: "server_error", outRefundNo: r.outRefundNo });
+    expect(await gw.query(lookup(r))).toMatchObject({ state: "unknown", code: "SYSTEM_ERROR" });
+    await sandbox.armFault({ mode: "timeout", outRefundNo: r.outRefundNo, delaySeconds: 20 });
+    expect(await impatient.query(lookup(r))).toMatchObject({ state: "unknown" });
+    await sandbox.armFault({ mode: "server_error" });
+    try {
+      expect(await gw.query(lookup(r))).toMatchObject({ state: "succeeded" });
+    } finally {
+      await sandbox.reset();
+    }
+    expect(await entry(r.outRefundNo)).toMatchObject([{ status: "SUCCESS", requests: 1 }]);
   });
 
   it("processing_for_a_while: PROCESSING to the call and the next queries, then SUCCESS", async () => {
@@ -117,7 +150,7 @@ describe("fault modes map onto the refund flow's answers", () => {
     const r = refundFor({ amountFen: 5000, totalPaidFen: 5000 });
     await sandbox.armFault({ mode: "closed", outRefundNo: r.outRefundNo });
     expect(await gw.start(r)).toMatchObject({ state: "processing" });
-    await expect.poll(() => gw.query(lookup(r))).toMatchObject({ state: "closed", code: "CLOSED" });
+    await settled(() => gw.query(lookup(r))).toMatchObject({ state: "closed", code: "CLOSED" });
     expect(await entry(r.outRefundNo)).toMatchObject([{ status: "CLOSED", succeededAt: null }]);
     const retry = { ...r, outRefundNo: r.outRefundNo.replace(/-1$/, "-2") };
     expect(await gw.start(retry)).toMatchObject({ state: "succeeded", amountFen: 5000 });
@@ -128,7 +161,7 @@ describe("fault modes map onto the refund flow's answers", () => {
     const r = refundFor();
     await sandbox.armFault({ mode: "abnormal", outRefundNo: r.outRefundNo });
     expect(await gw.start(r)).toMatchObject({ state: "processing" });
-    await expect.poll(() => gw.query(lookup(r))).toMatchObject({ state: "abnormal", code: "ABNORMAL" });
+    await settled(() => gw.query(lookup(r))).toMatchObject({ state: "abnormal", code: "ABNORMAL" });
   });
 
   it("a fault armed for any number hits the next new refund only, and reset clears what is left", async () => {

@@ -1,10 +1,11 @@
+import { expect } from "vitest";
 import type { Env } from "../../env";
 import type { RefundStart } from "../refund-gateway";
 import { wechatPayFromEnv } from "./from-env";
 
-/** The adapter built from the sandbox's env lines the way the app builds it (plus a short timeout). */
+/** The adapter built from the sandbox's env lines the way the app builds it (5 s timeout: the machine may be busy). */
 export function adapterFor(sandboxEnv: Record<string, string>, over: Partial<Record<string, string | number>> = {}) {
-  const e = { WECHATPAY_TIMEOUT_MS: 1500, ...sandboxEnv, ...over } as unknown as Env;
+  const e = { WECHATPAY_TIMEOUT_MS: 5000, ...sandboxEnv, ...over } as unknown as Env;
   const gateway = wechatPayFromEnv(e);
   if (!gateway) throw new Error("the sandbox env did not configure WeChat Pay");
   return gateway;
@@ -25,4 +26,9 @@ export function refundFor(over: Partial<RefundStart> = {}): RefundStart {
     notifyUrl: "http://127.0.0.1:9/api/payments/wechat-pay/notify",
     ...over,
   };
+}
+
+/** Waits for something the sandbox does asynchronously (a notification, a settled refund); generous, because a shared machine is slow. */
+export function settled<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../../scripts/sandboxes/spawn-wechat-pay";
-import { adapterFor, refundFor } from "./sandbox-gateway.test-helpers";
+import { adapterFor, refundFor, settled } from "./sandbox-gateway.test-helpers";
 
 let sandbox: SpawnedWechatPaySandbox;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe("WeChat Pay refund statement against the sandbox process", () => {
     const answerA = await gw.start(a);
     const answerB = await gw.start(b);
     await gw.start(closed);
-    await expect.poll(async () => (await gw.query({ outRefundNo: closed.outRefundNo, orderNo: closed.orderNo, gatewayTxnId: null })).state).toBe("closed");
+    await settled(async () => (await gw.query({ outRefundNo: closed.outRefundNo, orderNo: closed.orderNo, gatewayTxnId: null })).state).toBe("closed");
 
     // The bill of the Beijing day the sandbox booked them on (not "today", which may have turned).
     const bookedOn = (await sandbox.ledger()).find((e) => e.outRefundNo === a.outRefundNo)!.createdAt;
