@@ -38,7 +38,11 @@ export function offlineChannelOf(method: PaymentMethod): RefundChannel {
 /** A gateway adapter's factory: its adapter when its env variables are set, else undefined. */
 export type GatewayFactory = (config: Env) => RefundGateway | undefined;
 
-/** The adapters' factories (server/payments/alipay, server/payments/wechat-pay). */
+/**
+ * The adapters' factories: `alipayFromEnv` (server/payments/alipay/from-env.ts) and
+ * `wechatPayFromEnv` (server/payments/wechat-pay/from-env.ts) join this list when their
+ * branches are merged.
+ */
 export const GATEWAY_FACTORIES: GatewayFactory[] = [];
 
 /** The registry for this configuration: every adapter whose env is set. */
