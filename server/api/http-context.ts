@@ -4,7 +4,8 @@ import { arrivedOverHttps, clientIp } from "../auth/client-ip";
 import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
-import { gatewayRegistry } from "../payments/registry";
+import { jobSender, type JobSender } from "../jobs/boss";
+import { appGateways } from "../payments/app-gateways";
 import { customerFromSession } from "../services/customer-sessions";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
 import type { Context } from "./context";
@@ -12,9 +13,8 @@ import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
 
 export { CUSTOMER_COOKIE };
 
-// One per process, built on first use (env is read at runtime, not at build): the simulated
-// gateway, registered in demo mode only, remembers refund numbers it has paid, like a real one.
-let gateways: ReturnType<typeof gatewayRegistry> | undefined;
+// One per process, built on first use: the job queue keeps its started pg-boss over the app's pool.
+let jobs: JobSender | undefined;
 // One per process too: the SDK client keeps its connections.
 let sms: SmsSetup | null | undefined;
 
@@ -42,7 +42,8 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     customer,
     customerToken,
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts, secure)),
-    gateway: (gateways ??= gatewayRegistry(env())),
+    gateways: appGateways(),
+    jobs: (jobs ??= jobSender(db.$client)),
     demo: isDemoSms(),
     sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,
     log: (line) => console.log(line),

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
   no_gateway_for_method: "BAD_REQUEST",
+  nothing_to_refund: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
   statement_unavailable: "SERVICE_UNAVAILABLE",
   photo_busy: "SERVICE_UNAVAILABLE",

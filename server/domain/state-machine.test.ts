@@ -45,7 +45,7 @@ const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
   inspection_mismatch: { accept_full: "operations_manager", accept_partial: "operations_manager", reject: "operations_manager" },
   pending_refund_approval: { approve_refund: "finance" },
   pending_refund: { refund: "finance" },
-  refunding: { refund_succeeded: "system", refund_failed: "system" },
+  refunding: { refund_succeeded: "system", refund_failed: "system", refund_abnormal: "system" },
   pending_replacement: { ship_replacement: "warehouse" },
   completed: {},
   cancelled: {},
@@ -124,6 +124,8 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
       return go("completed");
     case "refund_failed":
       return go("pending_refund");
+    case "refund_abnormal":
+      return go("refunding");
     case "ship_replacement":
       return go("completed");
     default:

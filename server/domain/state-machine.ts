@@ -155,6 +155,8 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
   refunding: {
     refund_succeeded: { roles: SYSTEM, next: to("completed") },
     refund_failed: { roles: SYSTEM, next: to("pending_refund") },
+    // Recorded in the history; the money is neither back nor paid, so the request waits here for finance.
+    refund_abnormal: { roles: SYSTEM, next: to("refunding") },
   },
   pending_replacement: {
     ship_replacement: { roles: WAREHOUSE, next: to("completed") },
