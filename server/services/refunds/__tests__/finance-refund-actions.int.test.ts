@@ -309,3 +309,57 @@ describe("recording an offline refund", () => {
     expect((await orderOf(r.made)).refundedFen).toBe(25_00);
   });
 });
+
+describe("finance's queue flags refunds that need a person", () => {
+  it("a failed, abnormal or stuck refund is flagged, counted and filtered; a fresh one is not", async () => {
+    const gateway = new ScriptedGateway(["failed", "pending", "pending", "pending"]);
+    const fin = await staffCaller(db, "finance", { gateway });
+    const make = async () => {
+      const r = await awaitingFinance(12_00);
+      await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+      return r;
+    };
+    const failed = await make();
+    const abnormal = await make();
+    await db.update(refunds).set({ status: "abnormal" }).where(eq(refunds.requestId, abnormal.id));
+    const stuck = await make();
+    await db.update(refunds).set({ status: "processing", updatedAt: new Date(Date.now() - 31 * 60_000) }).where(eq(refunds.requestId, stuck.id));
+    const fresh = await make();
+    const before = (await fin.caller.staff.queueCounts()).attention!;
+
+    const page = await fin.caller.staff.queue({ attention: true, limit: 100 });
+    const flags = new Map(page.items.map((i) => [i.id, i.refundFlag]));
+    expect(flags.get(failed.id)).toBe("failed");
+    expect(flags.get(abnormal.id)).toBe("abnormal");
+    expect(flags.get(stuck.id)).toBe("stuck");
+    expect(flags.has(fresh.id)).toBe(false);
+    expect((await fin.caller.staff.queue({ limit: 100 })).items.find((i) => i.id === fresh.id)?.refundFlag).toBeNull();
+    expect(before).toBeGreaterThanOrEqual(3);
+
+    // Settled offline: no longer needs anyone.
+    await fin.caller.refunds.recordOffline({ requestId: abnormal.id, version: await abnormal.version(), reference: "B-1", method: "bank_transfer", receiptId: await receiptBy(fin.staff) });
+    expect((await fin.caller.staff.queueCounts()).attention).toBe(before - 1);
+    // Other roles get no refund count.
+    expect((await (await staffCaller(db, "customer_service")).caller.staff.queueCounts()).attention).toBeNull();
+  });
+});
+
+describe("the customer's view of the refund", () => {
+  it("says being handled / done, with amount, method and the gateway's reference, never the failure text", async () => {
+    const r = await awaitingFinance(33_00);
+    expect((await r.s.read()).refund).toBeNull();
+    const gateway = new ScriptedGateway(["failed"]);
+    const fin = await staffCaller(db, "finance", { gateway });
+    await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    const failing = await r.s.read();
+    expect(failing.refund).toMatchObject({ state: "being_handled", amountFen: 33_00, reference: null });
+    expect(JSON.stringify(failing)).not.toContain("余额不足");
+
+    await fin.caller.refunds.retry({ requestId: r.id, version: await r.version(), refundId: (await refundsOf(r.id))[0]!.id });
+    const done = await r.s.read();
+    const [paid] = await refundsOf(r.id);
+    expect(done.refund).toMatchObject({ state: "done", amountFen: 33_00, method: "alipay", reference: paid!.gatewayRefundId });
+    expect(paid!.gatewayRefundId).toBeTruthy();
+    expect(done.timeline.map((e) => e.action)).toContain("retry_refund");
+  });
+});
