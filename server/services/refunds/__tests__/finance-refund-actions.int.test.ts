@@ -296,6 +296,20 @@ describe("recording an offline refund", () => {
     expect(res.status).toBe(403);
   });
 
+  it("paying by hand is paying: the first of two signers may not record it alone", async () => {
+    const r = await awaitingFinance(2500_00, "unionpay");
+    const gateway = new ScriptedGateway([], ["alipay"]);
+    const first = await staffCaller(db, "finance", { gateway });
+    const second = await staffCaller(db, "finance", { gateway });
+    await first.caller.staff.approveRefund({ requestId: r.id, version: await r.version() });
+    const input = { requestId: r.id, reference: "UP-9", method: "bank_transfer" as const };
+    expect((await first.caller.refunds.panel({ id: r.id })).actions.recordOffline).toBe(false);
+    const alone = await failureOf(first.caller.refunds.recordOffline({ ...input, version: await r.version(), receiptId: await receiptBy(first.staff) }));
+    expect(appCodeOf(alone)).toBe("four_eyes_required");
+    await second.caller.refunds.recordOffline({ ...input, version: await r.version(), receiptId: await receiptBy(second.staff) });
+    expect((await orderOf(r.made)).refundedFen).toBe(2500_00);
+  });
+
   it("a double submit records one offline refund", async () => {
     const r = await awaitingFinance(25_00, "unionpay");
     const gateway = new ScriptedGateway([], ["alipay"]);
