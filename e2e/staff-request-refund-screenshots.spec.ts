@@ -22,7 +22,7 @@ const L = (locale: Locale, zh: string, en: string) => (locale === "en" ? en : zh
 
 test("finance's refund panel and its dialogs", async ({ page, db }) => {
   const request = await failedRefund(db);
-  await openFromQueue(page, "finance", request);
+  await openFromQueue(page, "finance2", request);
   const path = `/dashboard/requests/${request.id}`;
   for (const locale of LOCALES) {
     await setLocale(page, locale);

@@ -57,7 +57,7 @@ export function RefundPanel({ panel, locale, firstApprover, readOnly }: { panel:
                 <li key={d.seq} className="flex flex-wrap justify-between gap-x-3">
                   <span>
                     {d.action === "accept_partial" ? m.deductionPartial : m.deductionLowered}
-                    {d.comment && <span className="text-slate-600">{`：${d.comment}`}</span>}
+                    {d.comment && <span className="block break-words text-slate-700">{d.comment}</span>}
                     <span className="block text-xs text-slate-500">
                       {[d.actorName, dateTime(new Date(d.createdAt), locale)].filter(Boolean).join(" · ")}
                     </span>
@@ -69,18 +69,18 @@ export function RefundPanel({ panel, locale, firstApprover, readOnly }: { panel:
           )}
         </div>
 
-        <dl className="grid grid-cols-3 gap-2 rounded-lg bg-slate-50 p-3">
+        <dl className="grid grid-cols-3 gap-3 rounded-lg bg-slate-50 p-3">
           <div>
             <dt className="text-xs text-slate-600">{m.total}</dt>
-            <dd data-testid="refund-total" className="text-lg font-semibold tabular-nums">{yuan(panel.totalFen)}</dd>
+            <dd data-testid="refund-total" className="text-base font-semibold tabular-nums sm:text-lg">{yuan(panel.totalFen)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">{m.paid}</dt>
-            <dd className="text-lg font-semibold text-green-800 tabular-nums">{yuan(panel.paidFen)}</dd>
+            <dd className="text-base font-semibold text-green-800 tabular-nums sm:text-lg">{yuan(panel.paidFen)}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">{m.toPay}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{yuan(panel.toPayFen)}</dd>
+            <dd className="text-base font-semibold tabular-nums sm:text-lg">{yuan(panel.toPayFen)}</dd>
           </div>
         </dl>
 

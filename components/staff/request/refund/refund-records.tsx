@@ -39,7 +39,7 @@ export function RefundRecords({ refunds, m, locale }: { refunds: RefundRecord[];
                 <span className="block text-xs font-normal text-slate-600">{format(m.at, { at: dateTime(new Date(r.lastAnswer.at), locale) })}</span>
               </Item>
             )}
-            {r.failureReason && r.status !== "succeeded" && (
+            {r.failureReason && !r.lastAnswer && r.status !== "succeeded" && (
               <Item label={m.failure} wide>
                 <span className="text-red-700">{r.failureReason}</span>
               </Item>
