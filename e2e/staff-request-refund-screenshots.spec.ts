@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { BASE_URL } from "./fixtures/h5";
+import { BASE_URL, signIn as customerSignIn } from "./fixtures/h5";
+import { photoLikeJpeg } from "./fixtures/h5-images";
 import { failedRefund } from "./fixtures/refund-panel";
 import { openFromQueue, test, STORY_TIMEOUT } from "./fixtures/staff-request";
 
@@ -48,6 +49,34 @@ test("finance's refund panel and its dialogs", async ({ page, db }) => {
       }
     }
   }
+  // The customer's page: the refund being handled (no failure text), then done once recorded offline.
+  const customer = await page.context().browser()!.newContext();
+  await customerSignIn(db, customer, { customerId: request.customerId });
+  const h5 = await customer.newPage();
+  for (const [state, settle] of [["handled", null], ["done", "offline"]] as const) {
+    if (settle) {
+      await setLocale(page, "zh-CN");
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(path);
+      const panel = page.getByRole("region", { name: "退款", exact: true });
+      await panel.getByRole("button", { name: "登记线下退款" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("转账流水号 / 收据编号").fill("CMB-20261129-7731");
+      await dialog.getByLabel(/凭证图片/).setInputFiles({ name: "receipt.jpg", mimeType: "image/jpeg", buffer: await photoLikeJpeg(800, 600, { seed: 3 }) });
+      await dialog.getByText("已上传").waitFor();
+      await dialog.getByRole("button", { name: "登记线下退款" }).click();
+      await dialog.waitFor({ state: "hidden" });
+    }
+    for (const locale of LOCALES) {
+      await customer.addCookies([{ name: "locale", value: locale, url: BASE_URL }]);
+      await h5.setViewportSize({ width: 390, height: 844 });
+      await h5.goto(`/requests/${request.rmaNo}`);
+      await h5.getByTestId("customer-refund").waitFor();
+      await h5.screenshot({ path: `screenshots/refund-h5-${state}-${locale}-phone.png`, fullPage: true });
+    }
+  }
+  await customer.close();
+
   // The queue with its "needs attention" badge and filter.
   for (const locale of LOCALES) {
     await setLocale(page, locale);
