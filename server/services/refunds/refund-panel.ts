@@ -3,9 +3,15 @@ import type { GatewayAnswerRecord } from "../../../db/schema/refunds";
 import { AppError } from "../../domain/errors";
 import { mayReadRequest } from "../../domain/read-access";
 import { availableActions } from "../../domain/state-machine";
-import type { PaymentMethod, RefundChannel, RefundKind, RefundStatus, ReturnStatus, StaffRole } from "../../domain/vocabulary";
+import type { Action, PaymentMethod, RefundChannel, RefundKind, RefundStatus, ReturnStatus, StaffRole } from "../../domain/vocabulary";
 import { coreOf } from "../request-view/queries";
 import { receiptsOf } from "./receipts";
+
+/**
+ * Finance's actions on the refund records: offered by the refund panel (which knows the records),
+ * not by the request's decision panel (allowedActions, from the state machine alone).
+ */
+export const REFUND_PANEL_ACTIONS: readonly Action[] = ["lower_refund", "retry_refund", "record_offline_refund"];
 
 /** How long a refund may be on its way before finance is told to look (the queue's "needs attention"). */
 export const STUCK_AFTER_MINUTES = 30;
