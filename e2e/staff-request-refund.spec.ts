@@ -7,8 +7,9 @@ test.describe.configure({ timeout: STORY_TIMEOUT });
 const panel = (page: import("@playwright/test").Page) => page.getByRole("region", { name: "退款", exact: true });
 
 test.describe("Finance's refund panel", () => {
-  test("one finance user lowers the amount after the first approval (which restarts it), approves again, another pays", async ({ page, browser, db }) => {
-    const request = await awaitingRefundApproval(db);
+  test("one finance user lowers the amount after the first approval (which restarts it), approves again, another pays it by bank transfer", async ({ page, browser, db }) => {
+    // A UnionPay order: no gateway, so the second finance user pays it by hand (the sandbox-driven online stories are the reliability slice's).
+    const request = await awaitingRefundApproval(db, { unionPay: true });
     await staffActs(db, "finance", request.id, "approve_refund");
 
     await openFromQueue(page, "finance", request);
@@ -38,13 +39,19 @@ test.describe("Finance's refund panel", () => {
     const second = await browser.newContext();
     const page2 = await second.newPage();
     await openFromQueue(page2, "finance2", request);
-    await page2.getByRole("region", { name: "你的操作" }).getByRole("button", { name: /^原路退款/ }).click();
-    const pay = page2.getByRole("dialog", { name: "原路退款" });
+    // The first signer may not pay by hand alone; the second one records the transfer.
+    await expect(panel(page).getByRole("button", { name: "登记线下退款" })).toHaveCount(0);
+    await panel(page2).getByRole("button", { name: "登记线下退款" }).click();
+    const pay = page2.getByRole("dialog", { name: "登记线下退款" });
     await expect(pay).toContainText("¥2,300.00");
-    await pay.getByRole("button", { name: "原路退款" }).click();
+    await pay.getByLabel("转账流水号 / 收据编号").fill("ICBC-20261129-0001");
+    await pay.getByLabel(/凭证图片/).setInputFiles({ name: "receipt.jpg", mimeType: "image/jpeg", buffer: await photoLikeJpeg(800, 600, { seed: 9 }) });
+    await expect(pay).toContainText("已上传");
+    await pay.getByRole("button", { name: "登记线下退款" }).click();
     await expect(pay).toBeHidden();
     await expect(panel(page2).getByTestId("refund-record")).toContainText("已退款");
     await expect(panel(page2).getByTestId("refund-record")).toContainText("¥2,300.00");
+    expect(await statusOf(db, request.id)).toBe("completed");
     await second.close();
   });
 

@@ -169,6 +169,8 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
   refunding: {
     refund_succeeded: { roles: SYSTEM, next: to("completed") },
     refund_failed: { roles: SYSTEM, next: to("pending_refund") },
+    // Recorded in the history; the money is neither back nor paid, so the request waits here for finance.
+    refund_abnormal: { roles: SYSTEM, next: to("refunding") },
     // A refund may stay in `refunding` while it is failed, closed or abnormal (the services check the record's status).
     retry_refund: { roles: FINANCE, next: to("refunding") },
     record_offline_refund: { roles: FINANCE, next: to("completed") },

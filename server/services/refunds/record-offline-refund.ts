@@ -1,6 +1,8 @@
 import type { Db } from "../../../db/client";
 import { sqlOf } from "../../../db/client";
 import { AppError } from "../../domain/errors";
+import type { PaymentMethod } from "../../domain/vocabulary";
+import type { GatewayRegistry } from "../../payments/registry";
 import type { OfflineMethod } from "../../schemas/refunds";
 import { actOnRequest, type ActResult, type Actor } from "../act-on-request";
 import { goodsRefundState, insertRefund, lockLatestGoodsRefund, nextRefundNo, reserveOnOrder } from "./refund-records";
@@ -21,13 +23,13 @@ const SETTLEABLE = new Set(["failed", "closed", "abnormal"]);
  * Finance paid the request back by bank transfer or cash and records it: an offline refund record
  * (succeeded, with the reference and the receipt image) for what is still to pay, and the
  * request completed, in one transaction. Allowed after a failed, closed or abnormal refund, or
- * when the order's payment method has no gateway here (`hasGateway` false).
+ * when the order's payment method has no gateway configured here.
  *
  * The reservation is held exactly once: a failed or closed refund released its amount, so it is
  * reserved again; an abnormal refund still holds it, so it is handed to the offline record (the
  * abnormal one ends `failed`, replaced) and nothing is added.
  */
-export async function recordOfflineRefund(db: Db, actor: Actor, input: RecordOfflineRefundInput, hasGateway: boolean, now = new Date()): Promise<ActResult> {
+export async function recordOfflineRefund(db: Db, actor: Actor, input: RecordOfflineRefundInput, gateways: GatewayRegistry, now = new Date()): Promise<ActResult> {
   return actOnRequest(
     db,
     actor,
@@ -39,6 +41,8 @@ export async function recordOfflineRefund(db: Db, actor: Actor, input: RecordOff
       effect: async (req, tx) => {
         const sql = sqlOf(tx);
         const old = await lockLatestGoodsRefund(sql, req.id);
+        const [order] = await sql<{ method: PaymentMethod }[]>`SELECT payment_method AS method FROM orders WHERE id = ${req.orderId}`;
+        const hasGateway = order ? gateways.channelFor(order.method) !== null : false;
         if (old ? !SETTLEABLE.has(old.status) : hasGateway) throw new AppError("offline_refund_not_allowed");
         const { paidFen, live } = await goodsRefundState(sql, req.id);
         const toPay = (req.approvedRefundFen ?? req.requestedRefundFen) - paidFen;

@@ -31,18 +31,19 @@ export async function lockLatestGoodsRefund(sql: TxSql, requestId: string): Prom
   const [row] = await sql<LockedRefund[]>`
     SELECT id, order_id AS "orderId", amount_fen AS "amountFen", status, out_refund_no AS "outRefundNo", gateway, channel
     FROM refunds WHERE request_id = ${requestId} AND kind = 'goods'
-    ORDER BY created_at DESC, id DESC LIMIT 1
+    ORDER BY created_at DESC, out_refund_no DESC LIMIT 1
     FOR UPDATE`;
   return row;
 }
 
-/** What the goods refunds of the request already paid, and whether one is still on its way. */
-export async function goodsRefundState(sql: TxSql, requestId: string): Promise<{ paidFen: number; live: number }> {
-  const [row] = await sql<{ paidFen: number; live: number }[]>`
+/** What the goods refunds of the request already paid, whether one is still on its way, and the newest one. */
+export async function goodsRefundState(sql: TxSql, requestId: string): Promise<{ paidFen: number; live: number; latestId: string | null }> {
+  const [row] = await sql<{ paidFen: number; live: number; latestId: string | null }[]>`
     SELECT coalesce(sum(amount_fen) FILTER (WHERE status = 'succeeded'), 0)::int AS "paidFen",
-           count(*) FILTER (WHERE status IN ('pending', 'processing'))::int AS live
+           count(*) FILTER (WHERE status IN ('pending', 'processing'))::int AS live,
+           (SELECT id FROM refunds WHERE request_id = ${requestId} AND kind = 'goods' ORDER BY created_at DESC, out_refund_no DESC LIMIT 1) AS "latestId"
     FROM refunds WHERE request_id = ${requestId} AND kind = 'goods'`;
-  return row ?? { paidFen: 0, live: 0 };
+  return row ?? { paidFen: 0, live: 0, latestId: null };
 }
 
 /**

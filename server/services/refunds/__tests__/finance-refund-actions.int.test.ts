@@ -13,12 +13,12 @@ import { orders, refundReceipts, refunds } from "../../../../db/schema";
 import type { Context } from "../../../api/context";
 import { serveReceipt, uploadReceipt } from "../../../api/refund-receipt-routes";
 import type { PaymentMethod } from "../../../domain/vocabulary";
-import type { RefundGateway, RefundOrder, RefundOutcome } from "../../../payments/gateway";
-import { SimulatedGateway } from "../../../payments/simulated-gateway";
+import { GatewayRegistry } from "../../../payments/registry";
 import { noisyJpeg } from "../../../photos/test-images";
 import { LocalDiskStorage } from "../../../storage";
 import { createTestDatabase } from "../../../test/db";
-import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, testContext, type Made } from "../../../test/fixtures";
+import { appCodeOf, failureOf, makeOrder, runRefundJobs, staffCaller, submitFor, testContext, type Made } from "../../../test/fixtures";
+import { TestGateway } from "../../../test/test-gateway";
 
 const { db } = await createTestDatabase();
 const dir = mkdtempSync(path.join(os.tmpdir(), "receipts-test-"));
@@ -26,28 +26,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const storage = new LocalDiskStorage(dir);
 const HOST = "shop.test";
 
-/** A gateway that answers the first calls as told, then pays like the simulated one; handles only the given methods. */
-class ScriptedGateway implements RefundGateway {
-  readonly seen: RefundOrder[] = [];
-  private readonly inner = new SimulatedGateway();
-  constructor(
-    private script: RefundOutcome["status"][] = [],
-    private methods: PaymentMethod[] = ["alipay", "wechat_pay"],
-  ) {}
-  handles(method: PaymentMethod) {
-    return this.methods.includes(method);
+/**
+ * An in-test gateway (server/test/test-gateway.ts) answering the first calls as told ("failed":
+ * refused, "pending": still processing), then paying; the registry holds it for the given channels.
+ */
+class ScriptedGateway {
+  readonly gateway = new TestGateway("alipay");
+  readonly registry: GatewayRegistry;
+  constructor(script: ("failed" | "pending")[] = [], channels: "alipay"[] = ["alipay"]) {
+    for (const s of script) {
+      this.gateway.startAnswers.push(s === "failed" ? { state: "refused", code: "NOT_ENOUGH", message: "余额不足" } : { state: "processing" });
+    }
+    this.registry = new GatewayRegistry(channels.length ? [this.gateway] : []);
+    last = this.registry;
   }
-  async refund(order: RefundOrder): Promise<RefundOutcome> {
-    this.seen.push(order);
-    const next = this.script.shift();
-    if (next === "failed") return { status: "failed", reason: "余额不足" };
-    if (next === "pending") return { status: "pending" };
-    return this.inner.refund(order);
+  get seen() {
+    return this.gateway.starts;
   }
   get payouts() {
-    return this.inner.payouts;
+    return this.gateway.payouts;
   }
 }
+let last: GatewayRegistry = new GatewayRegistry([]);
+/** The worker's turn: queued gateway calls are made and their answers recorded. */
+const settle = () => runRefundJobs(db, last);
 
 const orderOf = async (made: Made) => (await db.select().from(orders).where(eq(orders.id, made.order.id)))[0]!;
 const refundsOf = (requestId: string) => db.select().from(refunds).where(eq(refunds.requestId, requestId)).orderBy(asc(refunds.createdAt), asc(refunds.outRefundNo));
@@ -80,7 +82,7 @@ describe("lowering the amount", () => {
   it("finance lowers it with a reason; the history keeps it, and the refund pays the lowered amount", async () => {
     const r = await awaitingFinance(150_00);
     const gateway = new ScriptedGateway();
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     await fin.caller.refunds.lower({ requestId: r.id, version: await r.version(), amountFen: 120_00, comment: "包装缺失，少退 30 元" });
     const view = await r.s.read();
     expect(view.status).toBe("pending_refund");
@@ -90,6 +92,8 @@ describe("lowering the amount", () => {
     expect(panel.deductions).toEqual([expect.objectContaining({ action: "lower_refund", deductionFen: 30_00, amountAfterFen: 120_00, comment: "包装缺失，少退 30 元" })]);
 
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+
+    await settle();
     expect(gateway.seen.map((o) => o.amountFen)).toEqual([120_00]);
     expect((await orderOf(r.made)).refundedFen).toBe(120_00);
   });
@@ -127,6 +131,7 @@ describe("lowering the amount", () => {
     await first.caller.staff.approveRefund({ requestId: r.id, version: await r.version() });
     expect(appCodeOf(await failureOf(first.caller.staff.refund({ requestId: r.id, version: await r.version() })))).toBe("four_eyes_required");
     await second.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     expect((await r.s.read()).status).toBe("completed");
     expect((await orderOf(r.made)).refundedFen).toBe(2400_00);
   });
@@ -150,8 +155,9 @@ describe("retrying a refund", () => {
   it("a failed refund is retried under the same record and number, paid once, reserved once", async () => {
     const r = await awaitingFinance(66_00);
     const gateway = new ScriptedGateway(["failed"]);
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     const [failed] = await refundsOf(r.id);
     expect(failed).toMatchObject({ status: "failed" });
     expect((await orderOf(r.made)).refundedFen).toBe(0);
@@ -159,6 +165,8 @@ describe("retrying a refund", () => {
     expect(panel.actions.retryRefundId).toBe(failed!.id);
 
     await fin.caller.refunds.retry({ requestId: r.id, version: await r.version(), refundId: failed!.id });
+
+    await settle();
     const all = await refundsOf(r.id);
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ id: failed!.id, status: "succeeded", outRefundNo: failed!.outRefundNo });
@@ -171,13 +179,16 @@ describe("retrying a refund", () => {
   it("after the gateway CLOSED a number, the retry gets a new recorded number that says which one it replaces", async () => {
     const r = await awaitingFinance(70_00);
     const gateway = new ScriptedGateway(["failed"]);
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     // The gateway's CLOSED answer, as the reconciler records it: nothing paid, reservation released.
     await db.update(refunds).set({ status: "closed" }).where(eq(refunds.requestId, r.id));
     const [closed] = await refundsOf(r.id);
 
     await fin.caller.refunds.retry({ requestId: r.id, version: await r.version(), refundId: closed!.id });
+
+    await settle();
     const all = await refundsOf(r.id);
     expect(all).toHaveLength(2);
     const fresh = all.find((f) => f.id !== closed!.id)!;
@@ -192,8 +203,9 @@ describe("retrying a refund", () => {
   it("is refused for a refund that is paid or still on its way, and for other roles", async () => {
     const r = await awaitingFinance(50_00);
     const gateway = new ScriptedGateway(["pending"]);
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     const [onItsWay] = await refundsOf(r.id);
     expect(appCodeOf(await failureOf(fin.caller.refunds.retry({ requestId: r.id, version: await r.version(), refundId: onItsWay!.id })))).toBe("refund_not_retryable");
     const cs = await staffCaller(db, "customer_service");
@@ -204,15 +216,17 @@ describe("retrying a refund", () => {
   it("two finance users retrying at once: one retry, one payout", async () => {
     const r = await awaitingFinance(40_00);
     const gateway = new ScriptedGateway(["failed"]);
-    const a = await staffCaller(db, "finance", { gateway });
-    const b = await staffCaller(db, "finance", { gateway });
+    const a = await staffCaller(db, "finance", { gateways: gateway.registry });
+    const b = await staffCaller(db, "finance", { gateways: gateway.registry });
     await a.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     const [failed] = await refundsOf(r.id);
     const version = await r.version();
     const results = await Promise.allSettled([
       a.caller.refunds.retry({ requestId: r.id, version, refundId: failed!.id }),
       b.caller.refunds.retry({ requestId: r.id, version, refundId: failed!.id }),
     ]);
+    await settle();
     expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((x) => x.status === "rejected") as PromiseRejectedResult;
     expect(appCodeOf(refused.reason)).toBe("version_conflict");
@@ -224,8 +238,9 @@ describe("retrying a refund", () => {
 describe("recording an offline refund", () => {
   it("an abnormal refund resolved offline keeps its one reservation and completes the request, with the receipt attached", async () => {
     const r = await awaitingFinance(88_00);
-    const fin = await staffCaller(db, "finance", { gateway: new ScriptedGateway(["pending"]) });
+    const fin = await staffCaller(db, "finance", { gateways: new ScriptedGateway(["pending"]).registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     // The gateway's ABNORMAL answer (paid to a closed bank account): nothing arrived, the amount stays reserved.
     await db.update(refunds).set({ status: "abnormal", lastAnswer: { state: "abnormal", code: "ABNORMAL", at: new Date().toISOString() } }).where(eq(refunds.requestId, r.id));
     expect((await orderOf(r.made)).refundedFen).toBe(88_00);
@@ -255,8 +270,9 @@ describe("recording an offline refund", () => {
 
   it("a failed refund recorded offline reserves the amount once more (the failure released it)", async () => {
     const r = await awaitingFinance(30_00);
-    const fin = await staffCaller(db, "finance", { gateway: new ScriptedGateway(["failed"]) });
+    const fin = await staffCaller(db, "finance", { gateways: new ScriptedGateway(["failed"]).registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     expect((await orderOf(r.made)).refundedFen).toBe(0);
     await fin.caller.refunds.recordOffline({ requestId: r.id, version: await r.version(), reference: "现金收据 007", method: "cash", receiptId: await receiptBy(fin.staff) });
     expect((await orderOf(r.made)).refundedFen).toBe(30_00);
@@ -266,7 +282,7 @@ describe("recording an offline refund", () => {
   it("an order paid with a method no gateway handles (UnionPay) is refunded offline from the start; one with a gateway is not", async () => {
     const gateway = new ScriptedGateway([], ["alipay"]);
     const union = await awaitingFinance(45_00, "unionpay");
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     expect((await fin.caller.refunds.panel({ id: union.id })).actions.recordOffline).toBe(true);
     await fin.caller.refunds.recordOffline({ requestId: union.id, version: await union.version(), reference: "UP-1", method: "bank_transfer", receiptId: await receiptBy(fin.staff) });
     expect((await orderOf(union.made)).refundedFen).toBe(45_00);
@@ -280,7 +296,7 @@ describe("recording an offline refund", () => {
 
   it("needs a reference, a method and the uploader's own unused receipt", async () => {
     const r = await awaitingFinance(20_00, "unionpay");
-    const fin = await staffCaller(db, "finance", { gateway: new ScriptedGateway([], ["alipay"]) });
+    const fin = await staffCaller(db, "finance", { gateways: new ScriptedGateway([], ["alipay"]).registry });
     const other = await staffCaller(db, "finance");
     const version = await r.version();
     const someoneElses = await receiptBy(other.staff);
@@ -299,8 +315,8 @@ describe("recording an offline refund", () => {
   it("paying by hand is paying: the first of two signers may not record it alone", async () => {
     const r = await awaitingFinance(2500_00, "unionpay");
     const gateway = new ScriptedGateway([], ["alipay"]);
-    const first = await staffCaller(db, "finance", { gateway });
-    const second = await staffCaller(db, "finance", { gateway });
+    const first = await staffCaller(db, "finance", { gateways: gateway.registry });
+    const second = await staffCaller(db, "finance", { gateways: gateway.registry });
     await first.caller.staff.approveRefund({ requestId: r.id, version: await r.version() });
     const input = { requestId: r.id, reference: "UP-9", method: "bank_transfer" as const };
     expect((await first.caller.refunds.panel({ id: r.id })).actions.recordOffline).toBe(false);
@@ -313,7 +329,7 @@ describe("recording an offline refund", () => {
   it("a double submit records one offline refund", async () => {
     const r = await awaitingFinance(25_00, "unionpay");
     const gateway = new ScriptedGateway([], ["alipay"]);
-    const a = await staffCaller(db, "finance", { gateway });
+    const a = await staffCaller(db, "finance", { gateways: gateway.registry });
     const version = await r.version();
     const input = { requestId: r.id, version, reference: "UP-2", method: "bank_transfer" as const };
     const [ra, rb] = [await receiptBy(a.staff), await receiptBy(a.staff)];
@@ -327,10 +343,11 @@ describe("recording an offline refund", () => {
 describe("finance's queue flags refunds that need a person", () => {
   it("a failed, abnormal or stuck refund is flagged, counted and filtered; a fresh one is not", async () => {
     const gateway = new ScriptedGateway(["failed", "pending", "pending", "pending"]);
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     const make = async () => {
       const r = await awaitingFinance(12_00);
       await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+      await settle();
       return r;
     };
     const failed = await make();
@@ -363,13 +380,16 @@ describe("the customer's view of the refund", () => {
     const r = await awaitingFinance(33_00);
     expect((await r.s.read()).refund).toBeNull();
     const gateway = new ScriptedGateway(["failed"]);
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: gateway.registry });
     await fin.caller.staff.refund({ requestId: r.id, version: await r.version() });
+    await settle();
     const failing = await r.s.read();
     expect(failing.refund).toMatchObject({ state: "being_handled", amountFen: 33_00, reference: null });
     expect(JSON.stringify(failing)).not.toContain("余额不足");
 
     await fin.caller.refunds.retry({ requestId: r.id, version: await r.version(), refundId: (await refundsOf(r.id))[0]!.id });
+
+    await settle();
     const done = await r.s.read();
     const [paid] = await refundsOf(r.id);
     expect(done.refund).toMatchObject({ state: "done", amountFen: 33_00, method: "alipay", reference: paid!.gatewayRefundId });
