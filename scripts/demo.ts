@@ -10,7 +10,8 @@ import { startDeadlineWorker } from "./worker";
  * `npm run demo`: the explicit demo command (docs/decisions/012-demo-versus-production.md).
  * The database (embedded, or DATABASE_URL) gets the demo data and demo accounts when it is
  * empty, the sandboxes start, and the app runs with DEMO_MODE=1: SMS codes shown on the page,
- * demo accounts listed on the sign-in page, refunds paid by the simulated gateway.
+ * demo accounts listed on the sign-in page. Refunds are paid by the worker through the payment
+ * sandboxes (separate processes speaking the Alipay / WeChat Pay protocols).
  *
  * The app server (like `next start`) always runs with NODE_ENV=production, where the server refuses demo mode unless
  * ALLOW_DEMO_IN_PRODUCTION says so; this command is that say-so, and prints it.
@@ -26,9 +27,10 @@ const appEnv = {
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
 if (code === 0) {
-  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!);
+  // The worker pays refunds through the sandboxes' gateways: it gets their variables too.
+  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, appEnv);
   process.on("exit", () => void stopWorker());
-  console.log("\nDEMO MODE (DEMO_MODE=1, ALLOW_DEMO_IN_PRODUCTION=i-understand): demo accounts, shown SMS codes, simulated refunds.");
+  console.log("\nDEMO MODE (DEMO_MODE=1, ALLOW_DEMO_IN_PRODUCTION=i-understand): demo accounts, shown SMS codes, refunds paid into the payment sandboxes.");
   console.log("Never expose this to customers; a real shop runs `npm start` (README, Deployment).");
   console.log(`staff sign-in at http://localhost:${port}/login, password ${DEMO_STAFF[0]?.password}:`);
   for (const s of DEMO_STAFF) console.log(`  ${s.email.padEnd(30)} ${s.role}`);

@@ -36,6 +36,7 @@ const { prepare } = await import("./prepare");
 const { build, buildIsStale } = await import("./run-next");
 const { runAppServer } = await import("./serve");
 const { startSandboxes } = await import("./demo-sandboxes");
+const { startDeadlineWorker } = await import("./worker");
 
 const prepared = await prepare({ demo: true });
 const sandboxes = await startSandboxes(prepared.env);
@@ -51,7 +52,12 @@ if (urlFile) {
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
-if (code === 0) code = await runAppServer({ port: PORT, env: appEnv });
+if (code === 0) {
+  // Refunds are paid by the worker through the sandboxes, as in the demo (polling every second).
+  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, { ...appEnv, WORKER_POLL_SECONDS: "1" });
+  code = await runAppServer({ port: PORT, env: appEnv });
+  await stopWorker();
+}
 await sandboxes.stop();
 await prepared.stop();
 process.exit(code);

@@ -15,7 +15,7 @@ const appEnv = { ...env, AUTH_URL: env.AUTH_URL ?? `http://localhost:${port}` };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
 if (code === 0) {
-  const stopWorker = startDeadlineWorker(env.DATABASE_URL!);
+  const stopWorker = startDeadlineWorker(env.DATABASE_URL!, 60_000, appEnv);
   process.on("exit", () => void stopWorker());
   console.log(`\n退换货 is starting on http://localhost:${port} (staff sign-in: /login, customer H5: /)\n`);
   code = await runAppServer({ port, env: appEnv });

@@ -25,7 +25,7 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   const storage = storageFromConfig(config);
   const { db, sql } = createDb(databaseUrl, { max: 4 });
   const full = envFrom(source);
-  const refunds = startRefundWorker(sql, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
+  const refunds = startRefundWorker(databaseUrl, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
     console.error("[refunds] the refund worker did not start:", e);
     return async () => {};
   });

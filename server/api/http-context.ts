@@ -5,7 +5,7 @@ import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { jobSender, type JobSender } from "../jobs/boss";
-import { gatewayRegistry } from "../payments/registry";
+import { appGateways } from "../payments/app-gateways";
 import { customerFromSession } from "../services/customer-sessions";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
 import type { Context } from "./context";
@@ -13,9 +13,7 @@ import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
 
 export { CUSTOMER_COOKIE };
 
-// One per process, built on first use (env is read at runtime, not at build): the gateway
-// adapters keep their clients, the job queue its started pg-boss over the app's pool.
-let gateways: ReturnType<typeof gatewayRegistry> | undefined;
+// One per process, built on first use: the job queue keeps its started pg-boss over the app's pool.
 let jobs: JobSender | undefined;
 // One per process too: the SDK client keeps its connections.
 let sms: SmsSetup | null | undefined;
@@ -44,7 +42,7 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     customer,
     customerToken,
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts, secure)),
-    gateways: (gateways ??= gatewayRegistry(env())),
+    gateways: appGateways(),
     jobs: (jobs ??= jobSender(db.$client)),
     demo: isDemoSms(),
     sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,

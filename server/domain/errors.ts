@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   refund_not_retryable: "CONFLICT",
   offline_refund_not_allowed: "CONFLICT",
   receipt_unavailable: "BAD_REQUEST",
+  nothing_to_refund: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
   photo_busy: "SERVICE_UNAVAILABLE",
   database_unavailable: "SERVICE_UNAVAILABLE",

@@ -139,6 +139,10 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This refund is still in progress or already done, so it cannot be recorded offline. Reload the page",
   },
   receipt_unavailable: { "zh-CN": "凭证图片不存在或已被使用，请重新上传", en: "The receipt image is missing or already used. Upload it again" },
+  nothing_to_refund: {
+    "zh-CN": "所选商品的可退金额为 ¥0（赠品或已按原价退款），无需退款；如需换货请选择「换货」，其他问题请联系客服",
+    en: "The items you chose have ¥0 to refund (a free gift, or already refunded at their price). Choose an exchange instead, or contact customer service",
+  },
   database_unavailable: {
     "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
     en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",

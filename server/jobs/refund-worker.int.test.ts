@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
 import { orders, refunds, returnEvents } from "../../db/schema";
 import { GatewayRegistry } from "../payments/registry";
 import { recordGatewayAnswer } from "../services/refunds/record-answer";
@@ -17,7 +18,7 @@ import { bossOver } from "./boss";
 import { QUEUES } from "./queues";
 import { startRefundWorker } from "./refund-worker";
 
-const { db } = await createTestDatabase();
+const { db, url, appUrl } = await createTestDatabase();
 
 /** A refund-only request approved by customer service, waiting for finance. */
 async function pendingRefund(priceFen = 80_00) {
@@ -83,7 +84,7 @@ describe("the worker process's refund worker", () => {
     const s = await pendingRefund(55_00);
     const gateway = new TestGateway();
     const gateways = new GatewayRegistry([gateway]);
-    const stop = await startRefundWorker(db.$client, { db, gateways, notifyBaseUrl: "http://127.0.0.1:9" }, { pollingIntervalSeconds: 0.5, reconcileEveryMs: 60_000, log: () => {} });
+    const stop = await startRefundWorker(url, { db, gateways, notifyBaseUrl: "http://127.0.0.1:9" }, { pollingIntervalSeconds: 0.5, reconcileEveryMs: 60_000, log: () => {} });
     try {
       await refundFinance(s, gateways);
       for (let i = 0; i < 100 && (await s.read()).status !== "completed"; i++) await new Promise((r) => setTimeout(r, 100));
@@ -101,6 +102,20 @@ describe("the worker process's refund worker", () => {
     expect(row).toMatchObject({ status: "succeeded", gatewayRefundId: `TRF${s.res.rmaNo}-1`, attempts: 1, nextCheckAt: null });
     expect(row!.succeededAt).not.toBeNull();
     expect(row!.lastAnswer).toMatchObject({ state: "succeeded" });
+  });
+});
+
+describe("the worker as the app role", () => {
+  it("starts with the every-minute reconcile cron and stops, without any right beyond rows (the owner installed the queue)", async () => {
+    const app = createDb(appUrl, { max: 4 });
+    try {
+      const stop = await startRefundWorker(appUrl, { db: app.db, gateways: new GatewayRegistry([]), notifyBaseUrl: "http://127.0.0.1:9" }, { log: () => {} });
+      const [schedule] = await app.sql<{ cron: string }[]>`SELECT cron FROM pgboss.schedule WHERE name = ${QUEUES.refundReconcile}`;
+      expect(schedule?.cron).toBe("* * * * *");
+      await stop();
+    } finally {
+      await app.sql.end();
+    }
   });
 });
 

@@ -1,12 +1,10 @@
-import type { PgBoss } from "pg-boss";
-import type postgres from "postgres";
+import { PgBoss } from "pg-boss";
 import type { Db } from "../../db/client";
 import type { GatewayAnswer, GatewayChannel, RefundGateway } from "../payments/refund-gateway";
 import type { GatewayRegistry } from "../payments/registry";
 import { claimDueCheck, dueRefunds, refundToSend, type RefundToSend } from "../services/data/refunds";
 import { recordGatewayAnswer, type Recorded } from "../services/refunds/record-answer";
-import { bossOver } from "./boss";
-import { QUEUES, type RefundExecuteJob } from "./queues";
+import { JOB_SCHEMA, QUEUES, type RefundExecuteJob } from "./queues";
 
 /** What the worker needs besides the database. */
 export interface RefundWorkerDeps {
@@ -120,10 +118,25 @@ export interface RefundWorkerOptions {
  * The refund worker inside a worker process (scripts/worker.ts): works refund.execute jobs, and
  * reconciles due refunds every minute (pg-boss cron on refund.reconcile: one pass at a time
  * across every worker process). Returns stop.
+ *
+ * Here pg-boss gets a small pool of its own (node-postgres, from the same URL, as the same role):
+ * its supervisor and cron run their own transactions, which a shared postgres-js pool refuses.
+ * It still never migrates (the owner did, at migrate time).
  */
-export async function startRefundWorker(sql: postgres.Sql, deps: RefundWorkerDeps, options: RefundWorkerOptions = {}): Promise<() => Promise<void>> {
+export async function startRefundWorker(databaseUrl: string, deps: RefundWorkerDeps, options: RefundWorkerOptions = {}): Promise<() => Promise<void>> {
   const log = options.log ?? ((line) => console.log(line));
-  const boss = bossOver(sql, { supervise: true, schedule: options.reconcileEveryMs === undefined, superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60 });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 3,
+    schema: JOB_SCHEMA,
+    migrate: false,
+    createSchema: false,
+    reindex: false,
+    persistQueueStats: false,
+    supervise: true,
+    schedule: options.reconcileEveryMs === undefined,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
+  });
   boss.on("error", (e: unknown) => log(`[refunds] job queue: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
@@ -152,6 +165,6 @@ export async function startRefundWorker(sql: postgres.Sql, deps: RefundWorkerDep
   }
   return async () => {
     if (timer) clearInterval(timer);
-    await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+    await boss.stop({ graceful: true, timeout: 10_000 });
   };
 }

@@ -100,6 +100,9 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       );
       const status = firstStatus(route);
       const requestedRefundFen = input.type === "exchange" ? 0 : goodsFen;
+      // docs/product-rules.md: a refund of ¥0 (free gifts, items already refunded at their price) is
+      // refused here, with the reason, rather than waiting in pending_refund for a refund nobody can pay.
+      if (input.type !== "exchange" && requestedRefundFen <= 0) throw new AppError("nothing_to_refund");
 
       // The id is made here so the first event (seq 1 on the genesis hash: a new request has no
       // history yet) can be chained before anything is written, and everything written at once.

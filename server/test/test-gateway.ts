@@ -49,7 +49,8 @@ export class TestGateway implements RefundGateway {
     try {
       const body = JSON.parse(n.rawBody) as { outRefundNo: string; answer: GatewayAnswer; token: string };
       if (n.headers["x-test-signature"] !== "good") return { ok: false, why: "bad signature", reply: { status: 400, contentType: "text/plain", body: "fail" } };
-      return { ok: true, outRefundNo: body.outRefundNo, answer: body.answer, reply };
+      const answer = body.answer.state === "succeeded" ? { ...body.answer, succeededAt: body.answer.succeededAt ? new Date(body.answer.succeededAt) : null } : body.answer;
+      return { ok: true, outRefundNo: body.outRefundNo, answer, reply };
     } catch {
       return { ok: false, why: "unreadable", reply: { status: 400, contentType: "text/plain", body: "fail" } };
     }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../db/client";
 import { channels, customers, evidencePhotos, orderLines, orders, refunds, returnEvents, returnLines, returnRequests, skus, staffUsers } from "../../../db/schema";
@@ -128,6 +128,7 @@ export async function timelineOf(db: DbOrTx, requestId: string) {
     .orderBy(asc(returnEvents.seq));
 }
 
+/** The request's newest refund record (a request may have several: docs/decisions/021). */
 export async function refundOf(db: DbOrTx, requestId: string) {
   const [row] = await db
     .select({
@@ -141,7 +142,9 @@ export async function refundOf(db: DbOrTx, requestId: string) {
       updatedAt: refunds.updatedAt,
     })
     .from(refunds)
-    .where(eq(refunds.requestId, requestId));
+    .where(eq(refunds.requestId, requestId))
+    .orderBy(desc(refunds.createdAt), desc(refunds.outRefundNo))
+    .limit(1);
   return row ?? null;
 }
 
