@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { customerRouter } from "./routers/customer";
 import { reasonsRouter } from "./routers/reasons";
 import { reconciliationRouter } from "./routers/reconciliation";
+import { refundsRouter } from "./routers/refunds";
 import { staffRouter } from "./routers/staff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   reasons: reasonsRouter,
   reconciliation: reconciliationRouter,
+  refunds: refundsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -196,7 +196,8 @@ export function moneyFromHistory(events: readonly HistoryEvent[]): MoneyState {
     const c = e.changes;
     if (e.action === "submit" && typeof c.requestedRefundFen === "number") money.requestedRefundFen = c.requestedRefundFen;
     if ("approvedRefundFen" in c) money.approvedRefundFen = typeof c.approvedRefundFen === "number" ? c.approvedRefundFen : null;
-    if (e.action === "refund" && typeof c.refundId === "string") {
+    // Finance's retry from the refund panel is a refund step too (docs/decisions/024).
+    if ((e.action === "refund" || e.action === "retry_refund") && typeof c.refundId === "string") {
       const known = byId.get(c.refundId);
       if (known) known.status = "live";
       else {
@@ -204,6 +205,14 @@ export function moneyFromHistory(events: readonly HistoryEvent[]): MoneyState {
         byId.set(refund.id, refund);
         money.refunds.push(refund);
       }
+    }
+    // An offline refund finance recorded: paid; an abnormal one it replaces ends failed (its reservation moved over).
+    if (e.action === "record_offline_refund" && typeof c.refundId === "string") {
+      const replaced = typeof c.replacesRefundId === "string" ? byId.get(c.replacesRefundId) : undefined;
+      if (replaced?.status === "abnormal") replaced.status = "failed";
+      const refund: HistoryRefund = { id: c.refundId, amountFen: Number(c.amountFen), status: "succeeded" };
+      byId.set(refund.id, refund);
+      money.refunds.push(refund);
     }
     const refund = e.action.startsWith("refund_") ? named(c) : undefined;
     if (refund && e.action === "refund_succeeded") refund.status = "succeeded";

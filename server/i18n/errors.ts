@@ -130,6 +130,19 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "暂时无法从支付网关下载 {day} 的对账单，请稍后再试",
     en: "The payment gateway's statement for {day} could not be downloaded. Try again shortly",
   },
+  refund_amount_not_lower: {
+    "zh-CN": "新金额须大于 0 且低于当前的 ¥{currentYuan}",
+    en: "The new amount must be above 0 and below the current ¥{currentYuan}",
+  },
+  refund_not_retryable: {
+    "zh-CN": "这笔退款当前不能重新发起（可能已被处理），请刷新页面",
+    en: "This refund cannot be retried now (someone may have handled it). Reload the page",
+  },
+  offline_refund_not_allowed: {
+    "zh-CN": "这笔退款仍在处理中或已完成，不能改为线下退款，请刷新页面",
+    en: "This refund is still in progress or already done, so it cannot be recorded offline. Reload the page",
+  },
+  receipt_unavailable: { "zh-CN": "凭证图片不存在或已被使用，请重新上传", en: "The receipt image is missing or already used. Upload it again" },
   nothing_to_refund: {
     "zh-CN": "所选商品的可退金额为 ¥0（赠品或已按原价退款），无需退款；如需换货请选择「换货」，其他问题请联系客服",
     en: "The items you chose have ¥0 to refund (a free gift, or already refunded at their price). Choose an exchange instead, or contact customer service",
@@ -206,6 +219,10 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.reasonRequired": { "zh-CN": "驳回时必须选择原因", en: "Choose a reason for the rejection" },
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
+  "v.fenPositive": { "zh-CN": "请输入大于 0 的金额（元，最多两位小数）", en: "Enter an amount above 0 (yuan, at most 2 decimals)" },
+  "v.offlineReference": { "zh-CN": "请填写转账流水号或收据编号（1–100 字）", en: "Enter the transfer or receipt reference (1–100 characters)" },
+  "v.offlineMethod": { "zh-CN": "请选择退款方式", en: "Choose how the money was paid back" },
+  "v.receipt": { "zh-CN": "请上传凭证图片", en: "Upload an image of the receipt" },
   "v.date": { "zh-CN": "请输入有效日期", en: "Enter a valid date" },
   "v.dayRange": { "zh-CN": "结束日期须不早于开始日期，且最多 31 天", en: "The end day must be on or after the start day, at most 31 days" },
   "v.staffName": { "zh-CN": "姓名最多 60 个字", en: "The name can be at most 60 characters" },

@@ -5,6 +5,7 @@ import { availableActions } from "../../domain/state-machine";
 import type { StaffRole } from "../../domain/vocabulary";
 import { assessRequests, customerOrders } from "../customer-history";
 import { maskPhone } from "../mask-phone";
+import { REFUND_PANEL_ACTIONS } from "../refunds/refund-panel";
 import { reasonNames } from "../reasons";
 import { coreOf, customerOf, orderLinesOf, orderOf, photosOf, refundOf, requestedLinesOf, staffNameOf, timelineOf } from "./queries";
 import { currentStage, stageProgress } from "./stage-progress";
@@ -81,7 +82,8 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
       actorName: e.actorType === "staff" ? e.actorName : null,
       reasonName: e.action === "reject" && e.reasonCode ? (rejectionReasons.get(e.reasonCode) ?? null) : null,
     })),
-    allowedActions: availableActions({ ...core, infoReturnStatus: core.infoReturnStatus ?? null }, viewer.role, viewer.id),
+    // The refund records' own actions are the refund panel's (server/services/refunds/refund-panel.ts).
+    allowedActions: availableActions({ ...core, infoReturnStatus: core.infoReturnStatus ?? null }, viewer.role, viewer.id).filter((a) => !REFUND_PANEL_ACTIONS.includes(a)),
     customer: customer ? { name: customer.name, phone: maskPhone(customer.phone) } : null,
     order:
       order && may.has("order")

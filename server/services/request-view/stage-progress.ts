@@ -52,8 +52,10 @@ function stageOfEvent(e: ProgressEvent): { stage: Stage; outcome: "done" | "reje
       return { stage: "refund_approval", outcome: "done" };
     case "refund":
     case "refund_failed":
+    case "retry_refund":
       return { stage: "refund", outcome: null };
     case "refund_succeeded":
+    case "record_offline_refund":
       return { stage: "refund", outcome: "done" };
     case "ship_replacement":
       return { stage: "replacement", outcome: "done" };

@@ -1,0 +1,31 @@
+import { requestIdInput } from "../../schemas/staff";
+import { lowerRefundInput, recordOfflineRefundInput, retryRefundInput } from "../../schemas/refunds";
+import { lowerRefund } from "../../services/refunds/lower-amount";
+import { recordOfflineRefund } from "../../services/refunds/record-offline-refund";
+import { refundPanel } from "../../services/refunds/refund-panel";
+import { retryRefund } from "../../services/refunds/retry-refund";
+import { createTRPCRouter, staffProcedure } from "../trpc";
+
+/**
+ * Finance's refund panel and actions (docs/decisions/024-finance-refund-actions.md). Only
+ * finance acts; the store manager reads the panel. Each action locks the request, checks the
+ * version the user saw and records the step in the history (actOnRequest).
+ */
+export const refundsRouter = createTRPCRouter({
+  panel: staffProcedure(["finance", "admin"])
+    .input(requestIdInput)
+    .query(({ ctx, input }) => refundPanel(ctx.db, input.id, ctx.staff, (m) => ctx.gateways.channelFor(m) !== null)),
+
+  lower: staffProcedure(["finance"])
+    .input(lowerRefundInput)
+    .mutation(({ ctx, input }) => lowerRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input)),
+
+  retry: staffProcedure(["finance"])
+    .input(retryRefundInput)
+    // The gateway call is queued in the step's transaction; the worker pays it (docs/decisions/021).
+    .mutation(({ ctx, input }) => retryRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input, { gateways: ctx.gateways, jobs: ctx.jobs })),
+
+  recordOffline: staffProcedure(["finance"])
+    .input(recordOfflineRefundInput)
+    .mutation(({ ctx, input }) => recordOfflineRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input, ctx.gateways)),
+});
