@@ -14,12 +14,14 @@ export interface WorkerProcess {
 }
 
 /**
- * `npm run worker` as its own OS process (tsx scripts/worker.ts), pointed at the test database
+ * `npm run worker` as its own OS process (scripts/worker.ts), pointed at the test database
  * and the sandboxes through `env` — the same program production runs, so killing it is a real
  * process exit, not a cancelled promise.
  */
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/worker.ts")], {
+  // node with tsx's loader rather than the tsx CLI: the CLI runs the script in a child process,
+  // so a SIGKILL to it would orphan the real worker instead of killing it.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
