@@ -32,7 +32,7 @@ export async function startNotifyRelay(routes: Record<string, RouteHandler>): Pr
       const body = await readBody(req);
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const answer = await route(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "GET" ? undefined : body }));
+      const answer = await route(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "GET" ? undefined : new Uint8Array(body) }));
       received.push({ path, status: answer.status });
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));

@@ -1,0 +1,134 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { orders, refunds } from "../../db/schema";
+import type { FaultMode } from "../../scripts/sandboxes/pay-faults";
+import type { GatewayChannel } from "../payments/refund-gateway";
+import { staffCaller } from "./fixtures";
+import { paidByNumber, type PaySandboxControl } from "./pay-sandbox";
+import { refundStorm, waitingRequests, type StormReport, type WaitingRequest } from "./refund-storm";
+
+type FinanceCaller = Awaited<ReturnType<typeof staffCaller>>["caller"];
+type RefundRow = typeof refunds.$inferSelect;
+
+/** What a refund matrix run needs from the refund flow (server/test/refund-flow.ts provides it). */
+export interface FlowUnderTest {
+  db: Db;
+  sandbox: PaySandboxControl;
+  /** Finance's "execute refund" on a request. */
+  execute: (caller: FinanceCaller, req: WaitingRequest, version: number) => Promise<unknown>;
+  /** Finance's retry of a refund the gateway closed or could not pay (abnormal): a new recorded number. */
+  retry: (caller: FinanceCaller, refund: RefundRow) => Promise<unknown>;
+  /** Runs the worker and the reconciler until every refund of `requestIds` is final (bounded). */
+  settle: (requestIds: string[]) => Promise<void>;
+}
+
+export interface ExactlyOnceFigures {
+  gateway: GatewayChannel;
+  mode: FaultMode;
+  requests: number;
+  storm: StormReport;
+  /** Refund records by final status (retries after closed/abnormal included). */
+  refundsByStatus: Record<string, number>;
+  /** Payouts in the sandbox's ledger for these requests (must equal `requests`). */
+  payouts: number;
+  /** Gateway calls the sandbox saw for these refund numbers (retries of one number included). */
+  gatewayRequests: number;
+  /** Refunds finance had to retry under a new number (closed, abnormal). */
+  retriedByFinance: number;
+  ms: number;
+}
+
+export interface ExactlyOnceViolations {
+  /** Requests the sandbox paid more than once, or for another amount. */
+  paidWrong: { rmaNo: string; payouts: number; amountsFen: number[]; expectedFen: number }[];
+  /** Refund records not in a final state. */
+  notFinal: { outRefundNo: string; status: string }[];
+  /** Our records and the ledger disagree (succeeded here but not paid there, or the reverse). */
+  ledgerDisagrees: { outRefundNo: string; ours: string; sandbox: string | null }[];
+  /** Orders whose refunded_fen is not the sum of their succeeded refunds. */
+  refundedMismatch: { orderNo: string; refundedFen: number; succeededFen: number }[];
+}
+
+const FINAL = new Set(["succeeded", "failed", "closed"]);
+
+/**
+ * One cell of the exactly-once matrix (issue 8, "Reliability bars"): `n` requests waiting for
+ * finance, the sandbox armed with `mode` on each request's first refund number, `perRequest`
+ * concurrent "execute refund" calls per request from two finance users, then the worker and
+ * reconciler until every refund is final (finance retrying those the gateway closed or could
+ * not pay). The sandbox's own ledger is the judge of how often money moved.
+ */
+export async function runExactlyOnce(
+  flow: FlowUnderTest,
+  c: { gateway: GatewayChannel; mode: FaultMode; n: number; perRequest?: number },
+): Promise<{ figures: ExactlyOnceFigures; violations: ExactlyOnceViolations }> {
+  const { db, sandbox } = flow;
+  const requests = await waitingRequests(flow.db, c.n, c.gateway);
+  const fins = [(await staffCaller(db, "finance")).caller, (await staffCaller(db, "finance")).caller];
+  for (const r of requests) await sandbox.arm({ mode: c.mode, outRefundNo: firstRefundNo(r.rmaNo), times: faultTimes(c.mode), delaySeconds: 2 });
+  const ids = requests.map((r) => r.requestId);
+
+  const started = Date.now();
+  const storm = await refundStorm(requests, fins, flow.execute, c.perRequest ?? 10);
+  await flow.settle(ids);
+  // The gateway closed these numbers or could not pay them: finance retries under a new number.
+  let retriedByFinance = 0;
+  for (let round = 0; round < 3; round++) {
+    const rows = await db.select().from(refunds).where(inArray(refunds.requestId, ids));
+    const needRetry = rows.filter(
+      (f) => (f.status === "closed" || f.status === "abnormal") && !rows.some((o) => o.requestId === f.requestId && o.replacesRefundId === f.id),
+    );
+    if (needRetry.length === 0) break;
+    for (const f of needRetry) await flow.retry(fins[retriedByFinance++ % 2]!, f);
+    await flow.settle(ids);
+  }
+  const ms = Date.now() - started;
+
+  const rows = await db.select().from(refunds).where(inArray(refunds.requestId, ids));
+  const ledger = (await sandbox.ledger()).filter((e) => rows.some((f) => f.outRefundNo === e.outRefundNo));
+  const paid = paidByNumber(ledger);
+  const violations: ExactlyOnceViolations = { paidWrong: [], notFinal: [], ledgerDisagrees: [], refundedMismatch: [] };
+  for (const r of requests) {
+    const mine = rows.filter((f) => f.requestId === r.requestId);
+    const payouts = mine.flatMap((f) => paid.get(f.outRefundNo) ?? []);
+    if (payouts.length !== 1 || payouts[0]!.amountFen !== r.amountFen) {
+      violations.paidWrong.push({ rmaNo: r.rmaNo, payouts: payouts.length, amountsFen: payouts.map((p) => p.amountFen), expectedFen: r.amountFen });
+    }
+  }
+  for (const f of rows) {
+    if (!FINAL.has(f.status)) violations.notFinal.push({ outRefundNo: f.outRefundNo, status: f.status });
+    const entry = ledger.find((e) => e.outRefundNo === f.outRefundNo);
+    if ((f.status === "succeeded") !== (entry?.status === "SUCCESS")) violations.ledgerDisagrees.push({ outRefundNo: f.outRefundNo, ours: f.status, sandbox: entry?.status ?? null });
+  }
+  const orderRows = await db.select().from(orders).where(inArray(orders.id, [...new Set(rows.map((f) => f.orderId))]));
+  for (const o of orderRows) {
+    const succeededFen = rows.filter((f) => f.orderId === o.id && f.status === "succeeded").reduce((a, f) => a + f.amountFen, 0);
+    if (o.refundedFen !== succeededFen) violations.refundedMismatch.push({ orderNo: o.orderNo, refundedFen: o.refundedFen, succeededFen });
+  }
+  const refundsByStatus: Record<string, number> = {};
+  for (const f of rows) refundsByStatus[f.status] = (refundsByStatus[f.status] ?? 0) + 1;
+  return {
+    figures: {
+      gateway: c.gateway,
+      mode: c.mode,
+      requests: requests.length,
+      storm,
+      refundsByStatus,
+      payouts: [...paid.values()].reduce((a, p) => a + p.length, 0),
+      gatewayRequests: ledger.reduce((a, e) => a + e.requests, 0),
+      retriedByFinance,
+      ms,
+    },
+    violations,
+  };
+}
+
+/** The merchant refund number of a request's first refund record (`RF<rmaNo>-1`, brief contract). */
+export function firstRefundNo(rmaNo: string): string {
+  return `RF${rmaNo}-1`;
+}
+
+/** How many calls the fault holds for: PROCESSING for the call and two queries; the others once. */
+function faultTimes(mode: FaultMode): number {
+  return mode === "processing_for_a_while" ? 3 : 1;
+}
