@@ -3,11 +3,25 @@ import type { AddressInfo } from "node:net";
 
 export type RouteHandler = (req: Request) => Promise<Response>;
 
+/** A notification as it came over the wire, kept so a test can replay or tamper with it. */
+export interface CapturedNotification {
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  /** What the route answered (null while held). */
+  status: number | null;
+}
+
 export interface NotifyRelay {
   /** http://127.0.0.1:PORT — the app's PAYMENT_NOTIFY_BASE_URL while the test runs. */
   baseUrl: string;
-  /** Notifications received, by path, with the status the route answered. */
-  received: { path: string; status: number }[];
+  /** Every notification received, in order. */
+  received: CapturedNotification[];
+  /** While true, notifications are kept but not handed to the route (answered 503, as an app that is down). */
+  hold: boolean;
+  /** Hands a notification (captured, or made from one) to its route now, as the relay would. */
+  deliver(n: Pick<CapturedNotification, "path" | "headers" | "body"> & { method?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -19,21 +33,31 @@ export interface NotifyRelay {
  * production, only without Next's router in front.
  */
 export async function startNotifyRelay(routes: Record<string, RouteHandler>): Promise<NotifyRelay> {
-  const received: NotifyRelay["received"] = [];
+  const relay: NotifyRelay = {
+    baseUrl: "",
+    received: [],
+    hold: false,
+    deliver: async (n) => {
+      const route = routes[n.path];
+      if (!route) return new Response(null, { status: 404 });
+      const method = n.method ?? "POST";
+      return route(new Request(`http://127.0.0.1${n.path}`, { method, headers: n.headers, body: method === "GET" ? undefined : n.body }));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
   const server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? "/", "http://relay").pathname;
-      const route = routes[path];
-      if (!route) {
-        res.writeHead(404).end();
-        received.push({ path, status: 404 });
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
+      const captured: CapturedNotification = { path, method: req.method ?? "POST", headers, body: (await readBody(req)).toString("utf8"), status: null };
+      relay.received.push(captured);
+      if (relay.hold) {
+        res.writeHead(503).end();
         return;
       }
-      const body = await readBody(req);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const answer = await route(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "GET" ? undefined : new Uint8Array(body) }));
-      received.push({ path, status: answer.status });
+      const answer = await relay.deliver(captured);
+      captured.status = answer.status;
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));
     })().catch((e: unknown) => {
@@ -43,12 +67,8 @@ export async function startNotifyRelay(routes: Record<string, RouteHandler>): Pr
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  relay.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return relay;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
