@@ -1,4 +1,5 @@
 import { startSmsSandbox } from "./sandboxes/aliyun-sms";
+import { startWechatPaySandbox } from "./sandboxes/wechat-pay/server";
 
 /**
  * The local stand-ins for outside services that the demo (npm run demo, npm run dev) and the e2e
@@ -23,7 +24,14 @@ const smsSandbox: SandboxStarter = async () => {
   return { env: sms.appEnv(), stop: () => sms.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox];
+/** WeChat Pay v3 refunds: signed answers, encrypted notifications to the app, a ledger at `<endpoint>/sandbox/ledger`. */
+const wechatPaySandbox: SandboxStarter = async () => {
+  const wx = await startWechatPaySandbox({ port: 0 });
+  console.log(`WeChat Pay sandbox: ${wx.endpoint}/sandbox/ledger lists the refunds it paid`);
+  return { env: wx.appEnv(), stop: () => wx.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, wechatPaySandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {

@@ -96,6 +96,51 @@ const schema = z.object({
   DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
   /** Every API request is answered within this long: past it, 503 with Retry-After (docs/decisions/020-database-failure.md). */
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * WeChat Pay API v3 refunds (server/payments/wechat-pay/, docs/decisions/023-wechat-pay-refunds.md).
+   * All of WECHATPAY_MCHID, _MERCHANT_SERIAL, _PRIVATE_KEY, _PLATFORM_PUBLIC_KEY, _PLATFORM_KEY_ID
+   * and _APIV3_KEY, or none (WeChat Pay refunds off). Keys are PEM text; in a one-line env file
+   * write the line breaks as `\n`.
+   * Where the v3 API lives: https://api.mch.weixin.qq.com (default), or the sandbox's
+   * http://127.0.0.1:PORT in the demo and tests — a production server refuses anything but https
+   * to a non-loopback host.
+   */
+  WECHATPAY_BASE_URL: z.string().url().default("https://api.mch.weixin.qq.com"),
+  /** 商户号 (digits). */
+  WECHATPAY_MCHID: z.string().regex(/^\d{6,32}$/, "the merchant number (商户号) is digits").optional(),
+  /** Serial number of the merchant API certificate (商户API证书序列号), e.g. 5157F09EFDC096DE15EBE81A47057A72… */
+  WECHATPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, "a certificate serial number in hex").optional(),
+  /** The merchant's API private key (apiclient_key.pem), PEM text. */
+  WECHATPAY_PRIVATE_KEY: z.string().includes("PRIVATE KEY", { message: "a PEM private key (-----BEGIN PRIVATE KEY-----…)" }).optional(),
+  /** WeChat Pay's public key (微信支付公钥, pub_key.pem), PEM text: it signs answers and notifications. */
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().includes("PUBLIC KEY", { message: "a PEM public key (-----BEGIN PUBLIC KEY-----…)" }).optional(),
+  /** The id of that public key (PUB_KEY_ID_…): answers and notifications carrying another Wechatpay-Serial are refused. */
+  WECHATPAY_PLATFORM_KEY_ID: z.string().min(1).max(64).optional(),
+  /** The APIv3 key (APIv3密钥): exactly 32 bytes; decrypts notifications. */
+  WECHATPAY_APIV3_KEY: z
+    .string()
+    .refine((v) => Buffer.byteLength(v, "utf8") === 32, "the APIv3 key is exactly 32 bytes")
+    .optional(),
+  /** A WeChat Pay call without an answer after this long is `unknown` and the refund is queried later. */
+  WECHATPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+});
+
+/** WeChat Pay is configured completely or not at all: a half-configured merchant would fail on the first refund. */
+export const WECHATPAY_REQUIRED = [
+  "WECHATPAY_MCHID",
+  "WECHATPAY_MERCHANT_SERIAL",
+  "WECHATPAY_PRIVATE_KEY",
+  "WECHATPAY_PLATFORM_PUBLIC_KEY",
+  "WECHATPAY_PLATFORM_KEY_ID",
+  "WECHATPAY_APIV3_KEY",
+] as const;
+
+const appSchema = schema.superRefine((e, ctx) => {
+  const set = WECHATPAY_REQUIRED.filter((k) => e[k] !== undefined);
+  if (set.length > 0 && set.length < WECHATPAY_REQUIRED.length) {
+    const missing = WECHATPAY_REQUIRED.filter((k) => e[k] === undefined);
+    ctx.addIssue({ code: "custom", path: [missing[0]!], message: `WeChat Pay is half configured: set ${missing.join(", ")} too, or unset ${set.join(", ")}.` });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -125,7 +170,7 @@ export function workerEnv(source: Record<string, string | undefined>): WorkerEnv
 }
 
 export function env(): Env {
-  cached ??= schema.parse(process.env);
+  cached ??= appSchema.parse(process.env);
   return cached;
 }
 

@@ -1,6 +1,7 @@
 import { canDisableHistoryTriggers } from "../db/roles";
 import { DEMO_IN_PRODUCTION_OVERRIDE, env, type Env } from "./env";
 import { gatewayRegistry, type GatewayRegistry } from "./payments/registry";
+import { wechatPayProductionRefusals } from "./payments/wechat-pay/from-env";
 
 /**
  * What a production server refuses to start with (instrumentation.ts runs these once per server
@@ -19,6 +20,7 @@ export function configurationRefusals(e: Env, gateways: GatewayRegistry = gatewa
   if (gateways.simulated) {
     refusals.push("Refusing to start: the simulated payment gateway would mark refunds paid on a production server; it is for the demo only (`npm run demo`).");
   }
+  refusals.push(...wechatPayProductionRefusals(e));
   return refusals;
 }
 
