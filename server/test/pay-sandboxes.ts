@@ -1,0 +1,24 @@
+import { spawnWechatPaySandbox } from "../../scripts/sandboxes/spawn-wechat-pay";
+import type { GatewayChannel } from "../payments/refund-gateway";
+import { paySandboxControl, type PaySandboxControl } from "./pay-sandbox";
+
+export interface RunningPaySandbox {
+  gateway: GatewayChannel;
+  /** The app's env lines for this gateway (base URL, keys), as the sandbox printed them. */
+  env: Record<string, string>;
+  control: PaySandboxControl;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the sandbox process of `gateway` through its own spawner (scripts/sandboxes/spawn-*.ts):
+ * a separate OS process speaking the gateway's wire protocol, never an in-process stub.
+ * Notification retries are kept short so a test waits seconds, not the gateway's minutes.
+ */
+export async function startPaySandbox(gateway: GatewayChannel): Promise<RunningPaySandbox> {
+  if (gateway === "wechat_pay") {
+    const s = await spawnWechatPaySandbox({ notifyRetryDelaysMs: [200, 500, 1000] });
+    return { gateway, env: s.env, control: paySandboxControl(s.endpoint), stop: s.stop };
+  }
+  throw new Error(`no sandbox spawner for ${gateway} yet`);
+}
