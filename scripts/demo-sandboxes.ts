@@ -1,3 +1,4 @@
+import { startAlipaySandbox } from "./sandboxes/alipay/server";
 import { startSmsSandbox } from "./sandboxes/aliyun-sms";
 import { startWechatPaySandbox } from "./sandboxes/wechat-pay/server";
 
@@ -31,7 +32,14 @@ const wechatPaySandbox: SandboxStarter = async () => {
   return { env: wx.appEnv(), stop: () => wx.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox, wechatPaySandbox];
+/** Alipay: refunds go to its openapi gateway stand-in; its ledger (`<origin>/sandbox/ledger`) shows what was paid. */
+const alipaySandbox: SandboxStarter = async () => {
+  const alipay = await startAlipaySandbox({ port: 0 });
+  console.log(`Alipay sandbox: ${alipay.origin}/sandbox/ledger lists the refunds paid`);
+  return { env: alipay.appEnv(), stop: () => alipay.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {

@@ -88,6 +88,27 @@ const schema = z.object({
    * (docs/decisions/018-personal-data.md).
    */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
+  /**
+   * Alipay refunds (docs/decisions/022-alipay-refunds.md): all three of ALIPAY_APP_ID,
+   * ALIPAY_PRIVATE_KEY and ALIPAY_PUBLIC_KEY, or none (then no Alipay gateway; partly set stops
+   * the start). The application ID from Alipay's open platform (16 digits).
+   */
+  ALIPAY_APP_ID: z.string().regex(/^\d{16}$/, "Alipay's 16-digit application ID").optional(),
+  /**
+   * The application's RSA2 private key: PEM, or the one-line base64 that Alipay's key tool prints
+   * (PKCS#8 or PKCS#1); a PEM may be written on one line with `\n` escapes. Keep it in a secret store.
+   */
+  ALIPAY_PRIVATE_KEY: z.string().min(1).optional(),
+  /** Alipay's public key (not the application's own), shown in the open platform's key settings: PEM or one-line base64. */
+  ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
+  /**
+   * Alipay's openapi gateway: https://openapi.alipay.com/gateway.do (default). The demo and tests
+   * point it at the sandbox process (http://127.0.0.1:PORT/gateway.do); a production server
+   * refuses a loopback or non-https URL.
+   */
+  ALIPAY_GATEWAY_URL: z.string().url().default("https://openapi.alipay.com/gateway.do"),
+  /** An Alipay call unanswered after this long is given up and its refund queried again later. */
+  ALIPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** The server cancels one statement of the app after this long (PostgreSQL statement_timeout). */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** The server ends an app session left idle inside a transaction after this long (idle_in_transaction_session_timeout). */

@@ -1,5 +1,6 @@
 import { canDisableHistoryTriggers } from "../db/roles";
 import { DEMO_IN_PRODUCTION_OVERRIDE, env, type Env } from "./env";
+import { alipayProductionRefusal, alipaySetupProblems } from "./payments/alipay/from-env";
 import { gatewayRegistry, type GatewayRegistry } from "./payments/registry";
 import { wechatPayProductionRefusals } from "./payments/wechat-pay/from-env";
 
@@ -21,6 +22,8 @@ export function configurationRefusals(e: Env, gateways: GatewayRegistry = gatewa
     refusals.push("Refusing to start: the simulated payment gateway would mark refunds paid on a production server; it is for the demo only (`npm run demo`).");
   }
   refusals.push(...wechatPayProductionRefusals(e));
+  const alipay = alipayProductionRefusal(e);
+  if (alipay) refusals.push(alipay);
   return refusals;
 }
 
@@ -35,7 +38,8 @@ export async function databaseRoleRefusals(e: Env, url: string): Promise<string[
 
 export async function checkStartupOrExit(): Promise<void> {
   const e = env();
-  const refusals = [...configurationRefusals(e), ...(e.DATABASE_URL ? await databaseRoleRefusals(e, e.DATABASE_URL) : [])];
+  // A half-configured gateway stops every start, demo or not: it would otherwise silently not pay.
+  const refusals = [...alipaySetupProblems(e), ...configurationRefusals(e), ...(e.DATABASE_URL ? await databaseRoleRefusals(e, e.DATABASE_URL) : [])];
   if (refusals.length === 0) return;
   for (const r of refusals) console.error(r);
   process.exit(1);
