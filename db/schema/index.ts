@@ -10,3 +10,4 @@ export * from "./events";
 export * from "./refunds";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./refund-receipts";

@@ -53,6 +53,8 @@ export const refunds = pgTable(
     replacesRefundId: uuid().references((): AnyPgColumn => refunds.id),
     /** Finance's bank-transfer or cash reference for an offline refund. */
     offlineReference: text(),
+    /** How finance paid an offline refund: bank_transfer or cash (docs/decisions/024). */
+    offlineMethod: text(),
     /** The staff user who started (or recorded) the refund; null when the system did. */
     createdBy: uuid().references(() => staffUsers.id),
     succeededAt: timestamp({ withTimezone: true }),
@@ -61,6 +63,7 @@ export const refunds = pgTable(
   },
   (t) => [
     check("refunds_amount_positive", sql`${t.amountFen} > 0`),
+    check("refunds_offline_method", sql`${t.offlineMethod} IS NULL OR ${t.offlineMethod} IN ('bank_transfer', 'cash')`),
     index("refunds_request_idx").on(t.requestId, t.createdAt),
     index("refunds_next_check_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} IS NOT NULL`),
     index("refunds_updated_idx").on(t.updatedAt),

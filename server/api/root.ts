@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { customerRouter } from "./routers/customer";
 import { reasonsRouter } from "./routers/reasons";
+import { refundsRouter } from "./routers/refunds";
 import { staffRouter } from "./routers/staff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   admin: adminRouter,
   reasons: reasonsRouter,
+  refunds: refundsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,10 @@ export const ERROR_CODES = {
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
   no_gateway_for_method: "BAD_REQUEST",
+  refund_amount_not_lower: "BAD_REQUEST",
+  refund_not_retryable: "CONFLICT",
+  offline_refund_not_allowed: "CONFLICT",
+  receipt_unavailable: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
   photo_busy: "SERVICE_UNAVAILABLE",
   database_unavailable: "SERVICE_UNAVAILABLE",
@@ -64,7 +68,7 @@ export const ERROR_CODES = {
  * Codes whose `params.field` is the path of the input field at fault ("lines.0.reasonCode"):
  * the API reports them per field as it does schema errors, so forms show them in place.
  */
-export const FIELD_ERROR_CODES: readonly ErrorCode[] = ["reason_unavailable", "reason_code_taken"];
+export const FIELD_ERROR_CODES: readonly ErrorCode[] = ["reason_unavailable", "reason_code_taken", "refund_amount_not_lower", "receipt_unavailable"];
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorParams = Record<string, string | number>;

@@ -43,9 +43,9 @@ const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
   awaiting_shipment: { ship: "customer", receive: "warehouse", cancel: "customer", expire: "system" },
   in_transit: { receive: "warehouse", cancel: "customer" },
   inspection_mismatch: { accept_full: "operations_manager", accept_partial: "operations_manager", reject: "operations_manager" },
-  pending_refund_approval: { approve_refund: "finance" },
-  pending_refund: { refund: "finance" },
-  refunding: { refund_succeeded: "system", refund_failed: "system" },
+  pending_refund_approval: { approve_refund: "finance", lower_refund: "finance" },
+  pending_refund: { refund: "finance", lower_refund: "finance", retry_refund: "finance", record_offline_refund: "finance" },
+  refunding: { refund_succeeded: "system", refund_failed: "system", retry_refund: "finance", record_offline_refund: "finance" },
   pending_replacement: { ship_replacement: "warehouse" },
   completed: {},
   cancelled: {},
@@ -125,6 +125,18 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
     case "refund_failed":
       return go("pending_refund");
     case "ship_replacement":
+      return go("completed");
+    // A change of amount after the first finance signature sends the request back to be signed twice again.
+    case "lower_refund":
+      return req.refundApprovedBy !== null && req.route.stages.includes("refund_approval")
+        ? go("pending_refund_approval", { refundApprovedBy: null })
+        : go(req.status);
+    case "retry_refund":
+      return go("refunding");
+    case "record_offline_refund":
+      if (req.status === "pending_refund" && req.route.stages.includes("refund_approval") && req.refundApprovedBy === cmd.actorId) {
+        return { ok: false, code: "four_eyes_required" };
+      }
       return go("completed");
     default:
       throw new Error(`model has no case for ${cmd.action}`);
@@ -287,8 +299,9 @@ describe("lifecycle paths", () => {
     expect(availableActions(req("rejected"), "customer", "cust-1")).toEqual(["appeal"]);
     expect(availableActions(req("inspection_mismatch", { type: "exchange", route: ROUTES.exchange }), "operations_manager", "ops-1")).toEqual(["accept_full", "reject"]);
     const approved = req("pending_refund", { route: ROUTES.returnRefundBig, refundApprovedBy: "fin-a" });
-    expect(availableActions(approved, "finance", "fin-a")).toEqual([]);
-    expect(availableActions(approved, "finance", "fin-b")).toEqual(["refund"]);
+    // The first signer may lower the amount (which takes the signature back) or retry a refund the second signer started, never pay.
+    expect(availableActions(approved, "finance", "fin-a")).toEqual(["lower_refund", "retry_refund"]);
+    expect(availableActions(approved, "finance", "fin-b")).toEqual(["refund", "lower_refund", "retry_refund", "record_offline_refund"]);
     expect(availableActions(req("in_transit", { goodsReceived: false }), "customer", "cust-1")).toEqual(["cancel"]);
   });
 
@@ -563,7 +576,8 @@ describe("queueStatuses", () => {
     ["customer_service", ["pending_cs_review"]],
     ["operations_manager", ["inspection_mismatch", "pending_ops_review"]],
     ["warehouse", ["awaiting_shipment", "in_transit", "pending_replacement"]],
-    ["finance", ["pending_refund", "pending_refund_approval"]],
+    // A refund on its way stays in finance's queue: a stuck, failed, closed or abnormal one needs them (docs/decisions/024).
+    ["finance", ["pending_refund", "pending_refund_approval", "refunding"]],
     ["admin", []],
   ] as const)("%s works on %j", (role, expected) => {
     expect([...queueStatuses(role)].sort()).toEqual([...expected].sort());
@@ -571,7 +585,7 @@ describe("queueStatuses", () => {
 
   it("no queue holds a terminal status or a status only the customer or the system can move", () => {
     const all = STAFF_ROLES.flatMap((r) => queueStatuses(r));
-    for (const s of [...TERMINAL_STATUSES, "needs_info", "rejected", "refunding"] as ReturnStatus[]) expect(all).not.toContain(s);
+    for (const s of [...TERMINAL_STATUSES, "needs_info", "rejected"] as ReturnStatus[]) expect(all).not.toContain(s);
   });
 });
 

@@ -60,6 +60,22 @@ const inspect = (req: RequestState, cmd: Command) => {
     : { to: "inspection_mismatch" as const, changes: { goodsReceived: true } };
 };
 
+/**
+ * Finance lowers the amount before paying it. A change after the first of two signatures
+ * (four-eyes) takes that signature back: the request returns to the approval with nobody's
+ * signature on it, so both signers have seen the amount that is paid.
+ */
+const lowerRefund = (req: RequestState) =>
+  req.refundApprovedBy !== null && req.route.stages.includes("refund_approval")
+    ? { to: "pending_refund_approval" as const, changes: { refundApprovedBy: null } }
+    : { to: req.status, changes: {} };
+
+/** Money leaves only by someone other than the first of two finance signers (four-eyes). */
+const secondSigner = (status: ReturnStatus) => (req: RequestState, cmd: Command) => {
+  if (req.route.stages.includes("refund_approval") && req.refundApprovedBy === cmd.actorId) throw new AppError("four_eyes_required");
+  return { to: status, changes: {} };
+};
+
 const CS: readonly ActorRole[] = ["customer_service"];
 const OPS: readonly ActorRole[] = ["operations_manager"];
 const CUSTOMER: readonly ActorRole[] = ["customer"];
@@ -136,25 +152,26 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
     reject: { roles: OPS, next: to("rejected") },
   },
   pending_refund_approval: {
+    lower_refund: { roles: FINANCE, next: lowerRefund },
     approve_refund: {
       roles: FINANCE,
       next: (req, cmd) => ({ to: statusAfter(remainingRoute(req), "refund_approval"), changes: { refundApprovedBy: cmd.actorId } }),
     },
   },
   pending_refund: {
-    refund: {
-      roles: FINANCE,
-      next: (req, cmd) => {
-        if (req.route.stages.includes("refund_approval") && req.refundApprovedBy === cmd.actorId) {
-          throw new AppError("four_eyes_required");
-        }
-        return { to: "refunding", changes: {} };
-      },
-    },
+    refund: { roles: FINANCE, next: secondSigner("refunding") },
+    lower_refund: { roles: FINANCE, next: lowerRefund },
+    // After a failed or closed refund the request waits here; the refund records say which applies.
+    retry_refund: { roles: FINANCE, next: to("refunding") },
+    // Paying by hand is paying: the first signer may not do it alone (an order without a gateway is never executed first).
+    record_offline_refund: { roles: FINANCE, next: secondSigner("completed") },
   },
   refunding: {
     refund_succeeded: { roles: SYSTEM, next: to("completed") },
     refund_failed: { roles: SYSTEM, next: to("pending_refund") },
+    // A refund may stay in `refunding` while it is failed, closed or abnormal (the services check the record's status).
+    retry_refund: { roles: FINANCE, next: to("refunding") },
+    record_offline_refund: { roles: FINANCE, next: to("completed") },
   },
   pending_replacement: {
     ship_replacement: { roles: WAREHOUSE, next: to("completed") },

@@ -64,6 +64,10 @@ export const ACTIONS = [
   // finance
   "approve_refund",
   "refund",
+  // finance, on the refund itself (docs/decisions/024-finance-refund-actions.md)
+  "lower_refund",
+  "retry_refund",
+  "record_offline_refund",
   // system (gateway results and deadlines)
   "refund_succeeded",
   "refund_failed",

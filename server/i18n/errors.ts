@@ -126,6 +126,19 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "未配置「{method}」的支付网关，无法在线退款：请线下退款（或在平台上退款）并登记",
     en: "No payment gateway is configured for {method}, so this refund cannot be paid online: refund offline (or on the platform) and record it",
   },
+  refund_amount_not_lower: {
+    "zh-CN": "新金额须大于 0 且低于当前的 ¥{currentYuan}",
+    en: "The new amount must be above 0 and below the current ¥{currentYuan}",
+  },
+  refund_not_retryable: {
+    "zh-CN": "这笔退款当前不能重新发起（可能已被处理），请刷新页面",
+    en: "This refund cannot be retried now (someone may have handled it). Reload the page",
+  },
+  offline_refund_not_allowed: {
+    "zh-CN": "这笔退款仍在处理中或已完成，不能改为线下退款，请刷新页面",
+    en: "This refund is still in progress or already done, so it cannot be recorded offline. Reload the page",
+  },
+  receipt_unavailable: { "zh-CN": "凭证图片不存在或已被使用，请重新上传", en: "The receipt image is missing or already used. Upload it again" },
   database_unavailable: {
     "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
     en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",
@@ -198,6 +211,10 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.reasonRequired": { "zh-CN": "驳回时必须选择原因", en: "Choose a reason for the rejection" },
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },
+  "v.fenPositive": { "zh-CN": "请输入大于 0 的金额（元，最多两位小数）", en: "Enter an amount above 0 (yuan, at most 2 decimals)" },
+  "v.offlineReference": { "zh-CN": "请填写转账流水号或收据编号（1–100 字）", en: "Enter the transfer or receipt reference (1–100 characters)" },
+  "v.offlineMethod": { "zh-CN": "请选择退款方式", en: "Choose how the money was paid back" },
+  "v.receipt": { "zh-CN": "请上传凭证图片", en: "Upload an image of the receipt" },
   "v.date": { "zh-CN": "请输入有效日期", en: "Enter a valid date" },
   "v.staffName": { "zh-CN": "姓名最多 60 个字", en: "The name can be at most 60 characters" },
   "v.role": { "zh-CN": "请选择角色", en: "Choose a role" },

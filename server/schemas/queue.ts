@@ -24,6 +24,8 @@ export const queueFilters = z.object({
   to: day.optional(),
   holder: z.union([z.enum(["me", "nobody"]), id]).optional(),
   overdue: z.boolean().optional(),
+  /** Finance: refunds that failed, were closed, are abnormal or stuck, or are past their deadline (docs/decisions/024). */
+  attention: z.boolean().optional(),
   /** One box: RMA, order number, phone (11 digits or last four), return tracking number, customer name. */
   q: z.string().trim().max(40).optional(),
 });

@@ -36,6 +36,17 @@ export interface ActInput {
   photoIds?: string[];
   /** A further check on the locked request before the step (bulk approval's eligibility); throw an AppError to refuse. */
   precondition?: (req: LockedRequest, tx: Tx) => Promise<void>;
+  /**
+   * The step's own writes, once the state machine allowed it (finance's refund actions,
+   * server/services/refunds): what the event records, a new approved amount, the refund started.
+   */
+  effect?: (req: LockedRequest, tx: Tx) => Promise<StepEffect>;
+}
+
+export interface StepEffect {
+  changes: Record<string, unknown>;
+  approvedRefundFen?: number;
+  refundId?: string;
 }
 
 export interface ActResult {
@@ -121,6 +132,13 @@ export async function actOnRequest(db: Db, actor: Actor, input: ActInput, now = 
           if (!(await releaseRefund(sql, req.id, input.failureReason ?? null, now))) throw new AppError("not_found");
           changes.failureReason = input.failureReason ?? null;
           break;
+      }
+
+      if (input.effect) {
+        const effect = await input.effect(req, tx);
+        Object.assign(changes, effect.changes);
+        if (effect.approvedRefundFen !== undefined) next.approvedRefundFen = effect.approvedRefundFen;
+        if (effect.refundId) refundId = effect.refundId;
       }
 
       if (input.photoIds?.length) changes.photos = await attachPhotos(tx, req.customerId, req.id, input.photoIds);

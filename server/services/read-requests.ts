@@ -7,6 +7,7 @@ import { availableActions, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
 import { reasonNames } from "./reasons";
+import { customerRefundOf } from "./refunds/customer-refund";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -97,7 +98,7 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     .where(and(match, eq(returnRequests.customerId, customerId)));
   if (!row) throw new AppError("not_found");
   const r = row.request;
-  const [lines, photos, events] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id)]);
+  const [lines, photos, events, refund] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id), customerRefundOf(db, r.id)]);
   const rejectionNames = await rejectionNamesOf(db, events);
   return {
     id: r.id,
@@ -126,9 +127,11 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
       reasonCode: e.reasonCode,
       reasonName: e.action === "reject" && e.reasonCode ? (rejectionNames.get(e.reasonCode) ?? null) : null,
       // Staff comments are written for the customer when the action asks them something or says no.
-      comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial"].includes(e.action) ? e.comment : null,
+      comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial", "lower_refund"].includes(e.action) ? e.comment : null,
       createdAt: e.createdAt,
     })),
     allowedActions: availableActions(asState(r), "customer", customerId),
+    /** The refund's state, and once paid its amount, method and reference (docs/decisions/024). */
+    refund,
   };
 }

@@ -20,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // The navigation's count; the header still renders (without it) if this read fails.
   const counts = await serverCaller()
     .then((c) => c.staff.queueCounts())
-    .then((c) => c.queue)
+    .then((c) => ({ ...c.queue, attention: c.attention }))
     .catch(() => null);
   return (
     <StaffTRPCProvider>

@@ -102,6 +102,12 @@ export function QueueFilters({ filters, role, locale }: { filters: Filters; role
               <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="size-4 accent-accent-700" />
               {t.overdueOnly}
             </label>
+            {role === "finance" && (
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="attention" value="1" defaultChecked={filters.attention} className="size-4 accent-accent-700" />
+                {t.attentionOnly}
+              </label>
+            )}
             {role === "admin" && (
               <label className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" name="allStatuses" value="1" defaultChecked={filters.allStatuses} className="size-4 accent-accent-700" />

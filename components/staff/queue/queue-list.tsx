@@ -44,6 +44,16 @@ function Deadline({ view, locale, align = "left" }: { view: DeadlineView | null;
   );
 }
 
+/** Why finance should look at the request's refund now (docs/decisions/024). */
+function RefundFlagBadge({ item, locale }: { item: QueueItem; locale: Locale }) {
+  if (!item.refundFlag) return null;
+  return (
+    <Badge tone={item.refundFlag === "stuck" || item.refundFlag === "closed" ? "warning" : "danger"} className="mt-1 sm:ml-1">
+      {queueMessages(locale).refundFlags[item.refundFlag]}
+    </Badge>
+  );
+}
+
 /** An exchange sends goods back, not money: "¥0.00" would read like an error. */
 function Amount({ item, locale }: { item: QueueItem; locale: Locale }) {
   if (item.type === "exchange" && item.requestedRefundFen === 0) {
@@ -160,6 +170,7 @@ export function QueueList({ items, locale, now, title, viewer }: Props) {
                 </td>
                 <td className="px-4 py-3 align-top">
                   <StatusBadge status={item.status} locale={locale} />
+                  <RefundFlagBadge item={item} locale={locale} />
                 </td>
                 <td className="px-4 py-3 align-top">
                   <Deadline view={deadline} locale={locale} />
@@ -192,6 +203,7 @@ export function QueueList({ items, locale, now, title, viewer }: Props) {
             </div>
             <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1">
               <StatusBadge status={item.status} locale={locale} />
+              <RefundFlagBadge item={item} locale={locale} />
               <span className="text-sm text-slate-700">{term(TYPE_NAMES, item.type, locale)}</span>
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">

@@ -8,6 +8,8 @@ export interface NavCounts {
   total: number;
   overdue: number;
   dueSoon: number;
+  /** Finance: refunds needing attention (failed, closed, abnormal, stuck, overdue); null for the other roles. */
+  attention?: number | null;
 }
 
 const linkClass =
@@ -35,10 +37,17 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
                 {counts.overdue} {t.overdue}
               </span>
             )}
-            <span className="sr-only">{format(t.countsLabel, { ...counts })}</span>
+            <span className="sr-only">{format(t.countsLabel, { total: counts.total, overdue: counts.overdue, dueSoon: counts.dueSoon })}</span>
           </>
         )}
       </a>
+      {!!counts?.attention && (
+        <a href="/dashboard?attention=1" className={linkClass}>
+          <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 tabular-nums ring-1 ring-amber-200">
+            {counts.attention} {t.attention}
+          </span>
+        </a>
+      )}
       {role === "admin" &&
         admin.map((l) => (
           <a key={l.href} href={l.href} className={linkClass}>

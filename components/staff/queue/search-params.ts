@@ -5,7 +5,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 const TEXT_KEYS = ["status", "type", "channel", "category", "from", "to", "holder", "q"] as const;
 const YUAN_KEYS = { min: "minFen", max: "maxFen" } as const;
-const FLAG_KEYS = ["overdue", "allStatuses"] as const;
+const FLAG_KEYS = ["overdue", "allStatuses", "attention"] as const;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 

@@ -70,6 +70,15 @@ const PROCEDURES: Procedure[] = [
   { path: "staff.assign", allowed: ["admin"], call: (c) => c.staff.assign({ requestId: missing, staffId: missing }) },
   { path: "staff.assignees", allowed: ["admin"], call: (c) => c.staff.assignees() },
   { path: "staff.bulkApprove", allowed: ["customer_service"], call: (c) => c.staff.bulkApprove({ requests: [{ requestId: missing, version: 1 }] }) },
+  // Finance's refund panel and actions (docs/decisions/024): finance acts, the store manager only reads.
+  { path: "refunds.panel", allowed: ["finance", "admin"], call: (c) => c.refunds.panel({ id: missing }) },
+  { path: "refunds.lower", allowed: staffRolesFor("lower_refund"), call: (c) => c.refunds.lower({ ...on, amountFen: 100, comment: "少退运费" }) },
+  { path: "refunds.retry", allowed: staffRolesFor("retry_refund"), call: (c) => c.refunds.retry({ ...on, refundId: missing }) },
+  {
+    path: "refunds.recordOffline",
+    allowed: staffRolesFor("record_offline_refund"),
+    call: (c) => c.refunds.recordOffline({ ...on, reference: "TX-1", method: "bank_transfer", receiptId: missing }),
+  },
   { path: "admin.policy", allowed: ["admin"], call: (c) => c.admin.policy() },
   // A stale version: an admin gets past the gate and is told CONFLICT, so the policy is not replaced here.
   { path: "admin.replacePolicy", allowed: ["admin"], call: (c) => c.admin.replacePolicy({ policy: DEFAULT_POLICY, expectedVersion: 999 }) },
@@ -100,8 +109,8 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
     // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
-    const paths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("staff."));
-    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter((p) => p.startsWith("staff.")).sort());
+    const paths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("staff.") || p.startsWith("refunds."));
+    expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter((p) => p.startsWith("staff.") || p.startsWith("refunds.")).sort());
   });
 });
 
@@ -128,6 +137,9 @@ describe("what a person would expect", () => {
     expect(staffRolesFor("receive")).toEqual(["warehouse"]);
     expect(staffRolesFor("refund")).toEqual(["finance"]);
     expect(staffRolesFor("accept_partial")).toEqual(["operations_manager"]);
+    expect(staffRolesFor("lower_refund")).toEqual(["finance"]);
+    expect(staffRolesFor("retry_refund")).toEqual(["finance"]);
+    expect(staffRolesFor("record_offline_refund")).toEqual(["finance"]);
   });
 
   it("the warehouse cannot approve", async () => {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { OPEN_STATUSES_SQL } from "../../domain/open-statuses";
 import { TERMINAL_STATUSES, type ReturnStatus, type StaffRole } from "../../domain/vocabulary";
+import { needsAttentionSql } from "./refund-attention";
 import { scopeStatuses } from "./scope";
 
 export interface QueueCount {
@@ -42,5 +43,13 @@ export async function queueCounts(db: DbOrTx, role: StaffRole, now = new Date())
     },
     { total: 0, overdue: 0, dueSoon: 0 },
   );
-  return { queue, byStatus };
+  // Finance's "needs attention" count: its refund statuses only (few rows), each with its newest refund.
+  let attention: number | null = null;
+  if (role === "finance") {
+    const [row] = await db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM return_requests r
+      WHERE r.status IN ('pending_refund_approval', 'pending_refund', 'refunding') AND ${needsAttentionSql(now)}`);
+    attention = Number(row?.n ?? 0);
+  }
+  return { queue, byStatus, attention };
 }

@@ -7,6 +7,7 @@ import { maskPhone } from "../mask-phone";
 import { decodeCursor, encodeCursor, type QueueKey } from "./cursor";
 import { scopeStatuses } from "./scope";
 import { matchCustomerNames, uuidArray, type NameMatch } from "./name-match";
+import { needsAttentionSql, refundFlagSql, type RefundFlag } from "./refund-attention";
 import { classifySearch, type SearchTerm } from "./search-term";
 
 export interface QueueViewer {
@@ -30,6 +31,8 @@ export interface QueueRow {
   customerName: string;
   /** Masked on the server: 138****8000. */
   customerPhone: string;
+  /** Why the newest refund needs finance (failed, closed, abnormal, stuck), or null. */
+  refundFlag: RefundFlag | null;
 }
 
 export interface QueuePage {
@@ -54,6 +57,7 @@ function filterConditions(f: QueueFilters, viewer: QueueViewer, now: Date): SQL[
   if (f.holder === "me") where.push(sql`r.holder_id = ${viewer.id}::uuid`);
   else if (f.holder === "nobody") where.push(sql`r.holder_id IS NULL`);
   else if (f.holder) where.push(sql`r.holder_id = ${f.holder}::uuid`);
+  if (f.attention) where.push(needsAttentionSql(now));
   if (f.overdue) where.push(sql`coalesce(r.deadline_at, 'infinity'::timestamptz) < ${now.toISOString()}::timestamptz`);
   if (f.channel) {
     where.push(sql`EXISTS (SELECT 1 FROM orders o JOIN channels ch ON ch.id = o.channel_id WHERE o.id = r.order_id AND ch.code = ${f.channel}::channel_code)`);
@@ -98,6 +102,9 @@ function textCondition(value: string, pattern: string): SQL {
     OR r.order_id IN (SELECT id FROM orders WHERE order_no = ${value})
     OR r.return_tracking_no = ${value})`;
 }
+
+/** Only a queue that holds refund statuses reads the refunds (the other roles' pages cost nothing more). */
+const refundFlagStatuses = (statuses: readonly ReturnStatus[]) => statuses.some((s) => s === "pending_refund" || s === "refunding");
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
 
@@ -144,7 +151,8 @@ export async function listQueue(db: DbOrTx, viewer: QueueViewer, f: QueueFilters
     SELECT r.id, r.rma_no AS "rmaNo", r.type, r.status, r.requested_refund_fen AS "requestedRefundFen",
            r.deadline_at AS "deadlineAt", r.created_at AS "createdAt", r.version, r.holder_id AS "holderId", h.name AS "holderName",
            o.order_no AS "orderNo", ch.code AS channel, c.name AS "customerName", c.phone AS "customerPhone",
-           page.kd::text AS "keyDeadline", page.kc::text AS "keyCreated"
+           page.kd::text AS "keyDeadline", page.kc::text AS "keyCreated",
+           ${refundFlagStatuses(statuses) ? refundFlagSql(now) : sql`NULL`} AS "refundFlag"
     FROM (${pageIds}) page
     JOIN return_requests r ON r.id = page.id
     JOIN orders o ON o.id = r.order_id
@@ -180,5 +188,6 @@ function toRow(r: Record<string, unknown>): QueueRow {
     channel: r.channel as string,
     customerName: r.customerName as string,
     customerPhone: maskPhone(r.customerPhone as string),
+    refundFlag: (r.refundFlag as RefundFlag | null) ?? null,
   };
 }

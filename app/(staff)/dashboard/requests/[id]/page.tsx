@@ -12,6 +12,7 @@ import { HistorySection } from "@/components/staff/request/history-section";
 import { LinesSection } from "@/components/staff/request/lines-section";
 import { OrderSection } from "@/components/staff/request/order-section";
 import { PhotoGallery } from "@/components/staff/request/photo-gallery";
+import { RefundPanel } from "@/components/staff/request/refund/refund-panel";
 import { RequestSummary } from "@/components/staff/request/request-summary";
 import { RouteSection } from "@/components/staff/request/route-section";
 import { Section } from "@/components/staff/request/section";
@@ -27,8 +28,10 @@ const loadRequest = cache(async (id: string) => {
   const caller = await serverCaller();
   try {
     const [me, view] = await Promise.all([caller.staff.me(), caller.staff.request({ id })]);
+    // Finance's refund panel (docs/decisions/024): finance acts on it, the store manager reads it.
+    const refundPanel = me.role === "finance" || me.role === "admin" ? await caller.refunds.panel({ id }) : null;
     // The role decides the hold controls (claim needs the request in one's queue; assign is the store manager's).
-    return { view, role: me.role };
+    return { view, role: me.role, refundPanel };
   } catch (e) {
     if (e instanceof TRPCError && e.code === "UNAUTHORIZED") redirect("/login");
     if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
@@ -44,7 +47,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, locale] = await Promise.all([params, requestLocale()]);
-  const { view, role } = await loadRequest(id);
+  const { view, role, refundPanel } = await loadRequest(id);
   const m = requestMessages(locale);
   const now = new Date();
   return (
@@ -68,6 +71,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </Section>
           )}
           {view.history && <HistorySection history={view.history} locale={locale} />}
+          {refundPanel && <RefundPanel panel={refundPanel} locale={locale} firstApprover={view.request.refundApprovedBy} readOnly={role !== "finance"} />}
           <OrderSection view={view} locale={locale} />
           <TimelineSection timeline={view.timeline} locale={locale} />
         </div>
