@@ -16,7 +16,7 @@ export interface FlowUnderTest {
   sandbox: PaySandboxControl;
   /** Finance's "execute refund" on a request. */
   execute: (caller: FinanceCaller, req: WaitingRequest, version: number) => Promise<unknown>;
-  /** Finance's retry of a refund the gateway closed or could not pay (abnormal): a new recorded number. */
+  /** Finance acting on a refund that did not pay: retry (failed, closed: a new number) or record it paid offline (abnormal). */
   retry: (caller: FinanceCaller, refund: RefundRow) => Promise<unknown>;
   /** Runs the worker and the reconciler until every refund of `requestIds` is final (bounded). */
   settle: (requestIds: string[]) => Promise<void>;
@@ -33,7 +33,7 @@ export interface ExactlyOnceFigures {
   payouts: number;
   /** Gateway calls the sandbox saw for these refund numbers (retries of one number included). */
   gatewayRequests: number;
-  /** Refunds finance had to retry under a new number (closed, abnormal). */
+  /** Refunds finance had to act on (retry after failed/closed, offline after abnormal). */
   retriedByFinance: number;
   ms: number;
 }
@@ -71,15 +71,19 @@ export async function runExactlyOnce(
   const started = Date.now();
   const storm = await refundStorm(requests, fins, flow.execute, c.perRequest ?? 10);
   await flow.settle(ids);
-  // The gateway closed these numbers or could not pay them: finance retries under a new number.
+  // The gateway closed these numbers, could not pay them (abnormal) or refused them: finance
+  // retries under a new number, or records the offline payment (abnormal), from the refund panel.
   let retriedByFinance = 0;
   for (let round = 0; round < 3; round++) {
     const rows = await db.select().from(refunds).where(inArray(refunds.requestId, ids));
-    const needRetry = rows.filter(
-      (f) => (f.status === "closed" || f.status === "abnormal") && !rows.some((o) => o.requestId === f.requestId && o.replacesRefundId === f.id),
-    );
-    if (needRetry.length === 0) break;
-    for (const f of needRetry) await flow.retry(fins[retriedByFinance++ % 2]!, f);
+    const needAction = ids.flatMap((id) => {
+      const mine = rows.filter((f) => f.requestId === id).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const latest = mine.at(-1);
+      const settled = mine.some((f) => f.status === "succeeded");
+      return latest && !settled && ["failed", "closed", "abnormal"].includes(latest.status) ? [latest] : [];
+    });
+    if (needAction.length === 0) break;
+    for (const f of needAction) await flow.retry(fins[retriedByFinance++ % 2]!, f);
     await flow.settle(ids);
   }
   const ms = Date.now() - started;
@@ -90,13 +94,16 @@ export async function runExactlyOnce(
   const violations: ExactlyOnceViolations = { paidWrong: [], notFinal: [], ledgerDisagrees: [], refundedMismatch: [] };
   for (const r of requests) {
     const mine = rows.filter((f) => f.requestId === r.requestId);
-    const payouts = mine.flatMap((f) => paid.get(f.outRefundNo) ?? []);
-    if (payouts.length !== 1 || payouts[0]!.amountFen !== r.amountFen) {
-      violations.paidWrong.push({ rmaNo: r.rmaNo, payouts: payouts.length, amountsFen: payouts.map((p) => p.amountFen), expectedFen: r.amountFen });
-    }
+    // Money moved: a payout in the sandbox's ledger, or finance's recorded offline payment (after abnormal).
+    const payouts = [
+      ...mine.flatMap((f) => (paid.get(f.outRefundNo) ?? []).map((e) => e.amountFen)),
+      ...mine.filter((f) => f.channel === "offline" && f.status === "succeeded").map((f) => f.amountFen),
+    ];
+    if (payouts.length !== 1 || payouts[0] !== r.amountFen) violations.paidWrong.push({ rmaNo: r.rmaNo, payouts: payouts.length, amountsFen: payouts, expectedFen: r.amountFen });
   }
   for (const f of rows) {
     if (!FINAL.has(f.status)) violations.notFinal.push({ outRefundNo: f.outRefundNo, status: f.status });
+    if (f.channel === "offline") continue;
     const entry = ledger.find((e) => e.outRefundNo === f.outRefundNo);
     if ((f.status === "succeeded") !== (entry?.status === "SUCCESS")) violations.ledgerDisagrees.push({ outRefundNo: f.outRefundNo, ours: f.status, sandbox: entry?.status ?? null });
   }
