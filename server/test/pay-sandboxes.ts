@@ -1,3 +1,4 @@
+import { spawnAlipaySandbox } from "../../scripts/sandboxes/spawn-alipay";
 import { spawnWechatPaySandbox } from "../../scripts/sandboxes/spawn-wechat-pay";
 import type { GatewayChannel } from "../payments/refund-gateway";
 import { paySandboxControl, type PaySandboxControl } from "./pay-sandbox";
@@ -20,5 +21,6 @@ export async function startPaySandbox(gateway: GatewayChannel): Promise<RunningP
     const s = await spawnWechatPaySandbox({ notifyRetryDelaysMs: [200, 500, 1000] });
     return { gateway, env: s.env, control: paySandboxControl(s.endpoint), stop: s.stop };
   }
-  throw new Error(`no sandbox spawner for ${gateway} yet`);
+  const s = await spawnAlipaySandbox();
+  return { gateway, env: s.env, control: paySandboxControl(s.origin), stop: s.stop };
 }
