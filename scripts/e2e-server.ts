@@ -47,6 +47,13 @@ if (urlFile) {
   writeFileSync(urlFile, prepared.ownerUrl, { mode: 0o600 });
   process.on("exit", () => rmSync(urlFile, { force: true }));
 }
+// The payment sandboxes' addresses, for stories that arm a fault (the sandbox's control API).
+const sandboxesFile = process.env.E2E_SANDBOXES_FILE;
+if (sandboxesFile) {
+  const e = sandboxes.env;
+  writeFileSync(sandboxesFile, JSON.stringify({ alipay: e.ALIPAY_GATEWAY_URL ? new URL(e.ALIPAY_GATEWAY_URL).origin : null, wechatPay: e.WECHATPAY_BASE_URL ?? null }), { mode: 0o600 });
+  process.on("exit", () => rmSync(sandboxesFile, { force: true }));
+}
 // Like `npm run demo`: the app server runs with NODE_ENV=production, where demo mode needs the say-so.
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
