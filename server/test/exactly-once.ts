@@ -7,7 +7,8 @@ import { staffCaller } from "./fixtures";
 import { paidByNumber, type PaySandboxControl } from "./pay-sandbox";
 import { refundStorm, waitingRequests, type StormReport, type WaitingRequest } from "./refund-storm";
 
-type FinanceCaller = Awaited<ReturnType<typeof staffCaller>>["caller"];
+type FinanceUser = Awaited<ReturnType<typeof staffCaller>>;
+type FinanceCaller = FinanceUser["caller"];
 type RefundRow = typeof refunds.$inferSelect;
 
 /** What a refund matrix run needs from the refund flow (server/test/refund-flow.ts provides it). */
@@ -17,7 +18,7 @@ export interface FlowUnderTest {
   /** Finance's "execute refund" on a request. */
   execute: (caller: FinanceCaller, req: WaitingRequest, version: number) => Promise<unknown>;
   /** Finance acting on a refund that did not pay: retry (failed, closed: a new number) or record it paid offline (abnormal). */
-  retry: (caller: FinanceCaller, refund: RefundRow) => Promise<unknown>;
+  retry: (fin: FinanceUser, refund: RefundRow) => Promise<unknown>;
   /** Runs the worker and the reconciler until every refund of `requestIds` is final (bounded). */
   settle: (requestIds: string[]) => Promise<void>;
 }
@@ -64,12 +65,17 @@ export async function runExactlyOnce(
 ): Promise<{ figures: ExactlyOnceFigures; violations: ExactlyOnceViolations }> {
   const { db, sandbox } = flow;
   const requests = await waitingRequests(flow.db, c.n, c.gateway);
-  const fins = [(await staffCaller(db, "finance")).caller, (await staffCaller(db, "finance")).caller];
+  const fins = [await staffCaller(db, "finance"), await staffCaller(db, "finance")];
   for (const r of requests) await sandbox.arm({ mode: c.mode, outRefundNo: firstRefundNo(r.rmaNo), times: faultTimes(c.mode), delaySeconds: 2 });
   const ids = requests.map((r) => r.requestId);
 
   const started = Date.now();
-  const storm = await refundStorm(requests, fins, flow.execute, c.perRequest ?? 10);
+  const storm = await refundStorm(
+    requests,
+    fins.map((f) => f.caller),
+    flow.execute,
+    c.perRequest ?? 10,
+  );
   await flow.settle(ids);
   // The gateway closed these numbers, could not pay them (abnormal) or refused them: finance
   // retries under a new number, or records the offline payment (abnormal), from the refund panel.
