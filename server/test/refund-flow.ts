@@ -72,10 +72,10 @@ export async function refundsSettled(db: Db, requestIds: string[], timeoutMs = 1
  * public origin for its notifications (the relay, handing them to the route's handler), and the
  * worker as its own process with short reconcile intervals.
  */
-export async function startRefundWorld(database: { db: Db; url: string }, gateway: GatewayChannel): Promise<RefundWorld> {
+export async function startRefundWorld(database: { db: Db; url: string }, gateway: GatewayChannel, opts: { workerEnv?: Record<string, string> } = {}): Promise<RefundWorld> {
   const sandbox = await startPaySandbox(gateway);
   const relay = await startNotifyRelay(notificationRoutes(database.db));
-  const workerEnv = { DATABASE_URL: database.url, PAYMENT_NOTIFY_BASE_URL: relay.baseUrl, ...sandbox.env, ...SHORT_RECONCILE };
+  const workerEnv = { DATABASE_URL: database.url, PAYMENT_NOTIFY_BASE_URL: relay.baseUrl, ...sandbox.env, ...SHORT_RECONCILE, ...opts.workerEnv };
   let worker = startWorkerProcess(workerEnv);
   const flow: FlowUnderTest = {
     db: database.db,
