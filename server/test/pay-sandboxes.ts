@@ -1,5 +1,5 @@
-import { spawnAlipaySandbox } from "../../scripts/sandboxes/spawn-alipay";
-import { spawnWechatPaySandbox } from "../../scripts/sandboxes/spawn-wechat-pay";
+import { spawnAlipaySandbox, type SpawnedAlipaySandbox } from "../../scripts/sandboxes/spawn-alipay";
+import { spawnWechatPaySandbox, type SpawnedWechatPaySandbox } from "../../scripts/sandboxes/spawn-wechat-pay";
 import type { GatewayChannel } from "../payments/refund-gateway";
 import { paySandboxControl, type PaySandboxControl } from "./pay-sandbox";
 
@@ -8,6 +8,9 @@ export interface RunningPaySandbox {
   /** The app's env lines for this gateway (base URL, keys), as the sandbox printed them. */
   env: Record<string, string>;
   control: PaySandboxControl;
+  /** The spawner's own handle (notifications sent, signed notification variants). */
+  alipay?: SpawnedAlipaySandbox;
+  wechatPay?: SpawnedWechatPaySandbox;
   stop(): Promise<void>;
 }
 
@@ -19,8 +22,8 @@ export interface RunningPaySandbox {
 export async function startPaySandbox(gateway: GatewayChannel): Promise<RunningPaySandbox> {
   if (gateway === "wechat_pay") {
     const s = await spawnWechatPaySandbox({ notifyRetryDelaysMs: [200, 500, 1000] });
-    return { gateway, env: s.env, control: paySandboxControl(s.endpoint), stop: s.stop };
+    return { gateway, env: s.env, control: paySandboxControl(s.endpoint), wechatPay: s, stop: s.stop };
   }
   const s = await spawnAlipaySandbox();
-  return { gateway, env: s.env, control: paySandboxControl(s.origin), stop: s.stop };
+  return { gateway, env: s.env, control: paySandboxControl(s.origin), alipay: s, stop: s.stop };
 }
