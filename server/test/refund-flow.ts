@@ -108,6 +108,9 @@ async function versionOf(db: Db, requestId: string) {
   return row!.version;
 }
 
+/** The public notification paths (brief contract), as the gateways call them. */
+export const NOTIFY_PATHS = { alipay: "/api/payments/alipay/notify", wechat_pay: "/api/payments/wechat-pay/notify" } as const;
+
 // TODO(refund-core): the notification routes' exported handlers and the reconcile-interval env.
 function notificationRoutes(_db: Db): Record<string, (req: Request) => Promise<Response>> {
   return {};
