@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { installJobQueue } from "../server/jobs/boss";
 import { createDb } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -13,6 +14,8 @@ export async function runMigrations(url: string): Promise<void> {
   } finally {
     await sql.end();
   }
+  // The job queue's own schema (pg-boss migrates it itself), by the same owner role.
+  await installJobQueue(url);
 }
 
 /** Compares the committed journal with what the database has applied. */

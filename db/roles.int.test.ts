@@ -3,8 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
 import { canDisableHistoryTriggers } from "./roles";
 import { createTestDatabase } from "../server/test/db";
-import { makeOrder, staffCaller, submitFor } from "../server/test/fixtures";
-import { SimulatedGateway } from "../server/payments/simulated-gateway";
+import { makeOrder, staffCaller, submitFor, runRefundJobs, testGateways } from "../server/test/fixtures";
 
 /**
  * The app's database role (granted by db/roles.ts grantAppRights, as in production) can do the
@@ -24,8 +23,9 @@ describe("the app role", () => {
     const s = await submitFor(app.db, made, "refund_only");
     const cs = await staffCaller(app.db, "customer_service");
     await cs.caller.staff.approve({ requestId: s.res.id, version: (await s.read()).version });
-    const fin = await staffCaller(app.db, "finance", { gateway: new SimulatedGateway() });
+    const fin = await staffCaller(app.db, "finance");
     await fin.caller.staff.refund({ requestId: s.res.id, version: (await s.read()).version });
+    await runRefundJobs(app.db, testGateways());
     const r = await s.read();
     expect(r.status).toBe("completed");
     expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "refund", "refund_succeeded"]);

@@ -83,6 +83,16 @@ export async function grantAppRights(ownerUrl: string, appRole: string): Promise
       // Except the erasure of personal fields after retention; the trigger checks its exact shape.
       await tx.unsafe(`GRANT UPDATE (comment, changes, redacted_at, sealed) ON return_events TO ${app}`);
       // The start-up check compares the applied migrations with the committed ones.
+      // The job queue (pg-boss, schema pgboss, installed by the owner at migrate time): rows and
+      // its functions only. Queue tables created later by the owner are covered by the defaults.
+      const [boss] = await tx<{ ok: boolean }[]>`SELECT to_regnamespace('pgboss') IS NOT NULL AS ok`;
+      if (boss?.ok) {
+        await tx.unsafe(`GRANT USAGE ON SCHEMA pgboss TO ${app}`);
+        await tx.unsafe(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${app}`);
+        await tx.unsafe(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${app}`);
+        await tx.unsafe(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO ${app}`);
+        await tx.unsafe(`ALTER DEFAULT PRIVILEGES IN SCHEMA pgboss GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`);
+      }
       const [drizzle] = await tx<{ ok: boolean }[]>`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok`;
       if (drizzle?.ok) {
         await tx.unsafe(`GRANT USAGE ON SCHEMA drizzle TO ${app}`);

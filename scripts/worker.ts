@@ -1,6 +1,8 @@
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
-import { workerEnv } from "../server/env";
+import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
+import { startRefundWorker } from "../server/jobs/refund-worker";
+import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
 import { runDeadlines } from "../server/services/run-deadlines";
@@ -10,15 +12,23 @@ import { storageFromConfig } from "../server/storage";
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
 
 /**
- * The background worker: every minute, applies timeouts that have passed; every hour,
- * anonymises personal data past its retention and purges ended customer sessions
- * (docs/decisions/018-personal-data.md). Any number may run (one per app server, or a separate
- * process): each timeout is applied once (version check), and the housekeeping is idempotent.
+ * The background worker: pays refunds (refund.execute jobs) and reconciles the unanswered ones
+ * every minute through the configured gateways (docs/decisions/021-refunds-exactly-once.md);
+ * every minute, applies timeouts that have passed; every hour, anonymises personal data past its
+ * retention and purges ended customer sessions (docs/decisions/018-personal-data.md). Any number
+ * may run (one per app server, or a separate process): each job is taken by one worker, each
+ * timeout is applied once (version check), each gateway answer recorded once (status guard),
+ * and the housekeeping is idempotent.
  */
 export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, source: Record<string, string | undefined> = process.env): () => Promise<void> {
   const config = workerEnv(source);
   const storage = storageFromConfig(config);
-  const { db, sql } = createDb(databaseUrl, { max: 2 });
+  const { db, sql } = createDb(databaseUrl, { max: 4 });
+  const full = envFrom(source);
+  const refunds = startRefundWorker(sql, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
+    console.error("[refunds] the refund worker did not start:", e);
+    return async () => {};
+  });
   let running = false;
   let lastHousekeeping = 0;
   const tick = async () => {
@@ -47,7 +57,23 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   void tick();
   return async () => {
     clearInterval(timer);
+    await (await refunds)();
     await sql.end();
+  };
+}
+
+/**
+ * Test and benchmark knobs for a worker process (the reliability tests start `npm run worker`):
+ * WORKER_POLL_SECONDS (refund.execute polling, default 2), WORKER_SUPERVISE_SECONDS (how soon a
+ * job whose worker died is retried, default 60), WORKER_RECONCILE_MS (reconcile by interval
+ * instead of the every-minute cron).
+ */
+function refundWorkerOptions(source: Record<string, string | undefined>) {
+  const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  return {
+    pollingIntervalSeconds: num(source.WORKER_POLL_SECONDS),
+    superviseIntervalSeconds: num(source.WORKER_SUPERVISE_SECONDS),
+    reconcileEveryMs: num(source.WORKER_RECONCILE_MS),
   };
 }
 

@@ -115,6 +115,12 @@ const schema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** A new database connection gives up after this many seconds (the database host is down or unreachable). */
   DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  /**
+   * The shop's public origin as the payment gateways reach it (e.g. https://shop.example.com):
+   * refunds' notify_url is this plus /api/payments/alipay/notify or /api/payments/wechat-pay/notify.
+   * Unset → AUTH_URL, else http://localhost:PORT (the demo and tests, where the sandboxes run locally).
+   */
+  PAYMENT_NOTIFY_BASE_URL: z.string().url().optional(),
   /** Every API request is answered within this long: past it, 503 with Retry-After (docs/decisions/020-database-failure.md). */
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(15_000),
   /**
@@ -188,6 +194,16 @@ export type WorkerEnv = z.infer<typeof workerSchema>;
  */
 export function workerEnv(source: Record<string, string | undefined>): WorkerEnv {
   return workerSchema.parse(source);
+}
+
+/** The whole configuration validated from another source (a worker process's env). */
+export function envFrom(source: Record<string, string | undefined>): Env {
+  return schema.parse(source);
+}
+
+/** Where the gateways send refund notifications (PAYMENT_NOTIFY_BASE_URL, else AUTH_URL, else this server on localhost). */
+export function paymentNotifyBaseUrl(e: Env): string {
+  return e.PAYMENT_NOTIFY_BASE_URL ?? e.AUTH_URL ?? `http://localhost:${e.PORT}`;
 }
 
 export function env(): Env {

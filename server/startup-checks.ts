@@ -1,25 +1,21 @@
 import { canDisableHistoryTriggers } from "../db/roles";
 import { DEMO_IN_PRODUCTION_OVERRIDE, env, type Env } from "./env";
 import { alipayProductionRefusal, alipaySetupProblems } from "./payments/alipay/from-env";
-import { gatewayRegistry, type GatewayRegistry } from "./payments/registry";
 import { wechatPayProductionRefusals } from "./payments/wechat-pay/from-env";
 
 /**
  * What a production server refuses to start with (instrumentation.ts runs these once per server
- * process): demo mode, the simulated payment gateway, a database role that could switch the
- * history's protection off. Each refusal is one sentence that says what to do.
+ * process): demo mode, a payment gateway pointed at a sandbox (the adapters' own checks), a
+ * database role that could switch the history's protection off. Each refusal is one sentence that says what to do.
  * See docs/decisions/012-demo-versus-production.md and 013-database-roles.md.
  */
-export function configurationRefusals(e: Env, gateways: GatewayRegistry = gatewayRegistry(e)): string[] {
+export function configurationRefusals(e: Env): string[] {
   if (e.NODE_ENV !== "production" || e.ALLOW_DEMO_IN_PRODUCTION === DEMO_IN_PRODUCTION_OVERRIDE) return [];
   const refusals: string[] = [];
   if (e.DEMO_MODE === "1") {
     refusals.push(
       `Refusing to start: DEMO_MODE=1 (shown SMS codes, listed demo accounts) on a production server; unset DEMO_MODE for a real shop (\`npm start\`), or run the demo with \`npm run demo\` (it sets ALLOW_DEMO_IN_PRODUCTION=${DEMO_IN_PRODUCTION_OVERRIDE}).`,
     );
-  }
-  if (gateways.simulated) {
-    refusals.push("Refusing to start: the simulated payment gateway would mark refunds paid on a production server; it is for the demo only (`npm run demo`).");
   }
   refusals.push(...wechatPayProductionRefusals(e));
   const alipay = alipayProductionRefusal(e);

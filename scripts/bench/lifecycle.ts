@@ -31,9 +31,11 @@ import { decideRoute, deadlineFor, nextDeadline, type ApprovalPolicy } from "../
 import { firstStatus, type Route } from "../../server/domain/route";
 import { transition, type RequestState } from "../../server/domain/state-machine";
 import type { Action, ActorRole, ReturnType, StaffRole } from "../../server/domain/vocabulary";
-import { SimulatedGateway } from "../../server/payments/simulated-gateway";
+import { jobSender, type JobSender } from "../../server/jobs/boss";
+import { GatewayRegistry } from "../../server/payments/registry";
 import { actOnRequest, type ActInput, type Actor } from "../../server/services/act-on-request";
-import { payOutRefund } from "../../server/services/pay-out-refund";
+import { recordGatewayAnswer } from "../../server/services/refunds/record-answer";
+import { seedGateway } from "../seed/seed-gateway";
 import { currentPolicy } from "../../server/services/policy-store";
 import { newRmaNumber } from "../../server/services/rma-number";
 import { submitReturn } from "../../server/services/submit-return";
@@ -202,13 +204,17 @@ async function attachLineIds(db: Db, requests: AppRequest[]): Promise<void> {
 }
 
 /** Takes one request through its route with the services; `onStep` sees each step's label (profiling). */
-async function appDecide(db: Db, setup: Setup, gateway: SimulatedGateway, r: AppRequest, onStep: (label: string) => void = () => {}): Promise<number> {
+/** The refund step's gateway (never called: the bench records the gateway's answer itself, as the worker would). */
+const BENCH_GATEWAYS = new GatewayRegistry([seedGateway("alipay")]);
+
+async function appDecide(db: Db, setup: Setup, jobs: JobSender, r: AppRequest, onStep: (label: string) => void = () => {}): Promise<number> {
   let version = 1;
   let decisions = 0;
   for (const step of STEPS[r.work.kind]) {
     const actor: Actor =
       step.who === "customer" ? { type: "customer", id: r.work.customerId, role: "customer" } : { type: "staff", id: setup.staff[step.who], role: ROLE[step.who] };
     const input: ActInput = { requestId: r.id, expectedVersion: version, action: step.action };
+    if (step.action === "refund") input.refunding = { gateways: BENCH_GATEWAYS, jobs };
     if (step.action === "ship") input.shipment = { carrier: "sf", trackingNo: "SF1234567890123" };
     if (step.action === "receive") input.inspection = { lines: [{ returnLineId: r.lineId!, receivedQuantity: 1, condition: "as_new" }] };
     const res = await actOnRequest(db, actor, input);
@@ -216,7 +222,8 @@ async function appDecide(db: Db, setup: Setup, gateway: SimulatedGateway, r: App
     decisions++;
     version = res.version;
     if (res.refundId) {
-      if ((await payOutRefund(db, res.refundId, gateway)) !== "succeeded") throw new Error("bench: refund not paid");
+      const answer = { state: "succeeded" as const, gatewayRefundId: `B${res.refundId}`, amountFen: 0, succeededAt: null };
+      if ((await recordGatewayAnswer(db, res.refundId, answer, { call: true }))?.status !== "succeeded") throw new Error("bench: refund not paid");
       onStep("payout + refund_succeeded");
       decisions++;
     }
@@ -305,7 +312,7 @@ async function sqlStep(sql: Sql, setup: Setup, r: SqlRequest, action: Action, wh
   const hash = await sql.begin(async (tx) => {
     if (action === "receive") await tx`UPDATE return_lines SET received_quantity = 1, condition = 'as_new' WHERE id = ${r.lineId}`;
     if (action === "refund") {
-      await tx`INSERT INTO refunds (id, request_id, order_id, amount_fen, out_refund_no, gateway, attempts) VALUES (${refundId}, ${r.id}, ${r.work.orderId}, ${r.requestedFen}, ${`RF${r.rmaNo}`}, 'alipay', 1)`;
+      await tx`INSERT INTO refunds (id, request_id, order_id, amount_fen, out_refund_no, gateway, channel, attempts) VALUES (${refundId}, ${r.id}, ${r.work.orderId}, ${r.requestedFen}, ${`RF${r.rmaNo}-1`}, 'alipay', 'alipay', 1)`;
       await tx`UPDATE orders SET refunded_fen = refunded_fen + ${r.requestedFen} WHERE id = ${r.work.orderId}`;
     }
     if (action === "refund_succeeded") await tx`UPDATE refunds SET status = 'succeeded', gateway_refund_id = ${extra.gatewayRefundId ?? null}, updated_at = ${now} WHERE id = ${refundId}`;
@@ -323,16 +330,14 @@ async function sqlStep(sql: Sql, setup: Setup, r: SqlRequest, action: Action, wh
   Object.assign(r, { state: next, version: r.version + 1, seq: r.seq + 1, prevHash: hash, deadlineAt: deadline, carrier, trackingNo, refundId });
 }
 
-async function sqlDecide(sql: Sql, setup: Setup, gateway: SimulatedGateway, r: SqlRequest, onStep: (label: string) => void = () => {}): Promise<number> {
+async function sqlDecide(sql: Sql, setup: Setup, r: SqlRequest, onStep: (label: string) => void = () => {}): Promise<number> {
   let decisions = 0;
   for (const step of STEPS[r.work.kind]) {
     await sqlStep(sql, setup, r, step.action, step.who);
     onStep(step.action);
     decisions++;
     if (step.action === "refund") {
-      const outcome = await gateway.refund({ outRefundNo: `RF${r.rmaNo}`, method: "alipay", gatewayTxnId: null, amountFen: r.requestedFen, totalPaidFen: r.work.paidFen, reason: r.rmaNo });
-      if (outcome.status !== "succeeded") throw new Error("bench: refund not paid");
-      await sqlStep(sql, setup, r, "refund_succeeded", "system", { gatewayRefundId: outcome.gatewayRefundId });
+      await sqlStep(sql, setup, r, "refund_succeeded", "system", { gatewayRefundId: `B${r.rmaNo}` });
       onStep("payout + refund_succeeded");
       decisions++;
     }
@@ -482,7 +487,6 @@ async function main() {
       await runMigrations(server.url(name));
       setups.set(name, await setUp(server.url(name), all, staff));
     }
-    const gateway = new SimulatedGateway();
 
     const appPath = (name: string, database: string) => {
       const setup = setups.get(database)!;
@@ -490,7 +494,8 @@ async function main() {
         const pg = client(server.url(database), counter);
         clients.push(pg);
         const db = drizzleOver(pg);
-        return { submit: (w) => appSubmit(db, setup, w), between: (rs) => attachLineIds(db, rs), decide: (r, onStep) => appDecide(db, setup, gateway, r, onStep) };
+        const jobs = jobSender(pg);
+        return { submit: (w) => appSubmit(db, setup, w), between: (rs) => attachLineIds(db, rs), decide: (r, onStep) => appDecide(db, setup, jobs, r, onStep) };
       };
       const counter = { n: 0 };
       return path<AppRequest>(name, build(), { impl: build(counter), counter });
@@ -499,7 +504,7 @@ async function main() {
     const sqlPath = (counter?: { n: number }): PathImpl<SqlRequest> => {
       const sql = client(server.url("bench_sql"), counter);
       clients.push(sql);
-      return { submit: (w) => sqlSubmit(sql, sqlSetup, w), decide: (r, onStep) => sqlDecide(sql, sqlSetup, gateway, r, onStep) };
+      return { submit: (w) => sqlSubmit(sql, sqlSetup, w), decide: (r, onStep) => sqlDecide(sql, sqlSetup, r, onStep) };
     };
     const sqlCounter = { n: 0 };
     const ceiling = path<SqlRequest>("ceiling", sqlPath(), { impl: sqlPath(sqlCounter), counter: sqlCounter });

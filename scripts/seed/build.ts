@@ -90,7 +90,8 @@ export function buildDemoWorld(now: Date, policy: ApprovalPolicy): DemoWorld {
         const windowDays = Math.min(...picked.returns.map((r) => lines[r.lineIndex]!.sku.category.returnWindowDays));
         const maxDays = Math.max(0.2, Math.min(windowDays - 0.4, (plan.submitAt.getTime() - (now.getTime() - 55 * DAY)) / DAY));
         const sinceDelivery = (0.1 + (maxDays - 0.1) * planRng.next() ** 2) * DAY;
-        const order = factory.make({ customerPhone: phone, deliveredAt: new Date(plan.submitAt.getTime() - sinceDelivery), lines });
+        const paidOnline = plan.steps.some((step) => step.action === "refund");
+        const order = factory.make({ customerPhone: phone, deliveredAt: new Date(plan.submitAt.getTime() - sinceDelivery), lines, paidOnline });
         return { plan, customerPhone: phone, order, picked, idempotencyKey: `seed-${SEED}-${++n}` };
       }),
     );

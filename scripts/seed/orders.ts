@@ -114,12 +114,14 @@ export class OrderFactory {
    * One order. `deliveredAt` null means not delivered yet (paid or on its way); without
    * `placedAt`, payment is put 1–4 days before delivery.
    */
-  make(opts: { customerPhone: string; channel?: ChannelCode; deliveredAt: Date | null; placedAt?: Date; lines: SeedLine[]; orderNo?: string }): SeedOrder {
+  make(opts: { customerPhone: string; channel?: ChannelCode; deliveredAt: Date | null; placedAt?: Date; lines: SeedLine[]; orderNo?: string; paidOnline?: boolean }): SeedOrder {
     const channel = opts.channel ?? this.channel();
     const paidAt =
       opts.placedAt ?? (opts.deliveredAt ? new Date(opts.deliveredAt.getTime() - this.rng.between(1, 4) * DAY) : new Date(this.now.getTime() - this.rng.between(2, 48) * HOUR));
     const createdAt = new Date(paidAt.getTime() - this.rng.between(0.5, 10) * 60_000);
-    const paymentMethod = this.rng.weighted(PAYMENT_WEIGHTS[channel]);
+    // An order the seed refunds through a gateway was paid through one (Alipay or WeChat Pay).
+    const weights = opts.paidOnline ? PAYMENT_WEIGHTS[channel].filter(([m]) => m === "alipay" || m === "wechat_pay") : PAYMENT_WEIGHTS[channel];
+    const paymentMethod = this.rng.weighted(weights);
     const lines = opts.lines;
     const status = opts.deliveredAt ? "delivered" : paidAt.getTime() < this.now.getTime() - 24 * HOUR ? "shipped" : "paid";
     const order: SeedOrder = {

@@ -2,7 +2,9 @@ import { count, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { orders, returnRequests, staffUsers } from "../../db/schema";
 import { createStaffUser } from "../../server/auth/staff-users";
-import { SimulatedGateway } from "../../server/payments/simulated-gateway";
+import { jobSender } from "../../server/jobs/boss";
+import { GatewayRegistry } from "../../server/payments/registry";
+import { seedGateway } from "./seed-gateway";
 import { currentPolicy } from "../../server/services/policy-store";
 import { buildDemoWorld } from "./build";
 import { insertCatalog } from "./catalog";
@@ -52,7 +54,7 @@ export async function seedDemoData(db: Db, log: (line: string) => void, opts: Se
   const customerIds = await insertOrders(db, world.people, world.orders, ids);
   log(`demo data: ${DEMO_STAFF.length} staff, ${world.catalog.skus.length} SKUs, ${world.people.length} customers, ${world.orders.length} orders`);
 
-  const ctx = { db, staffIds, skuIds: ids.skuId, bank: new SimulatedGateway() };
+  const ctx = { db, staffIds, skuIds: ids.skuId, gateways: new GatewayRegistry([seedGateway("alipay"), seedGateway("wechat_pay")]), jobs: jobSender(db.$client) };
   let filed = 0;
   await runPool(world.requestsByCustomer, opts.concurrency ?? 4, async (list) => {
     for (const r of list) {

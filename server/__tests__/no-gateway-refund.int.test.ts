@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders, refunds } from "../../db/schema";
-import { gatewayRegistry } from "../payments/registry";
+import { GatewayRegistry } from "../payments/registry";
+import { TestGateway } from "../test/test-gateway";
 import { createTestDatabase } from "../test/db";
-import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor } from "../test/fixtures";
+import { appCodeOf, failureOf, makeOrder, runRefundJobs, staffCaller, submitFor } from "../test/fixtures";
 
 /**
- * Outside demo mode no gateway is registered (real Alipay / WeChat Pay adapters come later), so
- * finance's refund is refused before anything is reserved: the money is refunded offline or by
- * the platform, never marked paid by a simulator (docs/decisions/012-demo-versus-production.md).
+ * A server without a gateway for the order's payment method (none configured, UnionPay,
+ * platform orders) refuses finance's online refund before anything is reserved or queued: the
+ * money is refunded offline or by the platform (docs/decisions/021-refunds-exactly-once.md).
  */
 const { db } = await createTestDatabase();
 
@@ -23,7 +24,7 @@ async function approved() {
 describe("a refund on a server without a gateway for the order's payment method", () => {
   it("is refused with no_gateway_for_method, naming the method, and nothing is reserved or paid", async () => {
     const { made, s } = await approved();
-    const fin = await staffCaller(db, "finance", { gateway: gatewayRegistry({ DEMO_MODE: "0" }), locale: "en" });
+    const fin = await staffCaller(db, "finance", { gateways: new GatewayRegistry([new TestGateway("wechat_pay")]), locale: "en" });
     const e = await failureOf(fin.caller.staff.refund({ requestId: s.res.id, version: (await s.read()).version }));
     expect(appCodeOf(e)).toBe("no_gateway_for_method");
     expect(e.message).toMatch(/No payment gateway is configured for (Alipay|WeChat Pay|UnionPay|platform).*refund offline/);
@@ -33,10 +34,13 @@ describe("a refund on a server without a gateway for the order's payment method"
     expect(order?.refundedFen).toBe(0);
   });
 
-  it("is paid by the simulated gateway under demo mode", async () => {
+  it("is paid through the order's gateway when it is configured", async () => {
     const { s } = await approved();
-    const fin = await staffCaller(db, "finance", { gateway: gatewayRegistry({ DEMO_MODE: "1" }) });
+    const gateways = new GatewayRegistry([new TestGateway("alipay")]);
+    const fin = await staffCaller(db, "finance", { gateways });
     await fin.caller.staff.refund({ requestId: s.res.id, version: (await s.read()).version });
+    expect((await s.read()).status).toBe("refunding");
+    await runRefundJobs(db, gateways);
     expect((await s.read()).status).toBe("completed");
   });
 });

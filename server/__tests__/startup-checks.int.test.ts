@@ -1,16 +1,14 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SimulatedGateway } from "../payments/simulated-gateway";
-import { GatewayRegistry, gatewayRegistry } from "../payments/registry";
-import { configurationRefusals } from "../startup-checks";
+import { gatewayRegistry } from "../payments/registry";
 import { env as parseEnv } from "../env";
 import { createTestDatabase } from "../test/db";
 
 /**
  * The start-up checks a Next server runs (instrumentation.ts register), run in a process of
  * their own exactly as `next start` runs them: a production server refuses demo mode without
- * the override, the simulated gateway, and a database role that could disable history's triggers.
+ * the override, and a database role that could disable history's triggers.
  */
 const { url: ownerUrl, appUrl } = await createTestDatabase();
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -41,7 +39,6 @@ describe("a production server's start", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("Refusing to start: DEMO_MODE=1");
     expect(r.out).toContain("npm run demo");
-    expect(r.out).toContain("simulated payment gateway");
     expect(r.out).not.toContain("checks passed");
   });
 
@@ -66,18 +63,9 @@ describe("a production server's start", () => {
 });
 
 describe("the gateway registry", () => {
-  const production = { ...parseEnv(), NODE_ENV: "production" as const, DEMO_MODE: "0" as const, ALLOW_DEMO_IN_PRODUCTION: undefined };
-
-  it("registers no simulated gateway outside demo mode: no method is paid online", () => {
-    const registry = gatewayRegistry({ DEMO_MODE: "0" });
-    expect(registry.simulated).toBe(false);
-    for (const method of ["alipay", "wechat_pay", "unionpay", "platform"] as const) expect(registry.handles(method)).toBe(false);
-    expect(configurationRefusals(production, registry)).toEqual([]);
-  });
-
-  it("refuses a production configuration that pays through the simulated gateway", () => {
-    const simulated = new GatewayRegistry(new Map([["alipay", new SimulatedGateway()]]));
-    expect(configurationRefusals(production, simulated)).toEqual([expect.stringContaining("simulated payment gateway")]);
-    expect(configurationRefusals({ ...production, NODE_ENV: "development" }, simulated)).toEqual([]);
+  it("has no gateway without the gateways' env: no method is paid online, nothing is simulated", () => {
+    const registry = gatewayRegistry(parseEnv());
+    expect(registry.channels).toEqual([]);
+    for (const method of ["alipay", "wechat_pay", "unionpay", "platform"] as const) expect(registry.channelFor(method)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import type { StaffUser } from "../auth/staff-users";
 import type { Locale } from "../i18n/locale";
-import type { RefundGateway } from "../payments/gateway";
+import type { JobSender } from "../jobs/boss";
+import type { GatewayRegistry } from "../payments/registry";
 import type { CustomerIdentity } from "../services/customer-sessions";
 import type { SmsSetup } from "../sms/from-env";
 import type { ObjectStorage } from "../storage";
@@ -25,7 +26,10 @@ export interface Context {
   /** The raw customer session token (to sign out). */
   customerToken: string | null;
   setCustomerCookie: (token: string | null, opts?: CookieOptions) => void;
-  gateway: RefundGateway;
+  /** The configured payment gateways (server/payments/registry.ts). */
+  gateways: GatewayRegistry;
+  /** The job queue (pg-boss): work queued inside a step's transaction. */
+  jobs: JobSender;
   /** Demo set-up: SMS codes are shown on the page. */
   demo: boolean;
   /** The SMS provider (SMS_PROVIDER), or null when none is configured. */

@@ -4,6 +4,7 @@ import { arrivedOverHttps, clientIp } from "../auth/client-ip";
 import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
+import { jobSender, type JobSender } from "../jobs/boss";
 import { gatewayRegistry } from "../payments/registry";
 import { customerFromSession } from "../services/customer-sessions";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
@@ -12,9 +13,10 @@ import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
 
 export { CUSTOMER_COOKIE };
 
-// One per process, built on first use (env is read at runtime, not at build): the simulated
-// gateway, registered in demo mode only, remembers refund numbers it has paid, like a real one.
+// One per process, built on first use (env is read at runtime, not at build): the gateway
+// adapters keep their clients, the job queue its started pg-boss over the app's pool.
 let gateways: ReturnType<typeof gatewayRegistry> | undefined;
+let jobs: JobSender | undefined;
 // One per process too: the SDK client keeps its connections.
 let sms: SmsSetup | null | undefined;
 
@@ -42,7 +44,8 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     customer,
     customerToken,
     setCustomerCookie: (token, opts) => resHeaders.append("Set-Cookie", customerCookie(token, opts, secure)),
-    gateway: (gateways ??= gatewayRegistry(env())),
+    gateways: (gateways ??= gatewayRegistry(env())),
+    jobs: (jobs ??= jobSender(db.$client)),
     demo: isDemoSms(),
     sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,
     log: (line) => console.log(line),

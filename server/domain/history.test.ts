@@ -358,12 +358,43 @@ describe("moneyFromHistory and verifyRequestHistory", () => {
     approvedRefundFen: 80_00,
     lastEventSeq: 6,
     lastEventHash: story[5]!.hash,
-    refund: { id: "rf-1", amountFen: 80_00, status: "succeeded", attempts: 2 },
+    refunds: [{ id: "rf-1", amountFen: 80_00, status: "succeeded" }],
   };
 
-  it("replays the money: the approved amount is refunded, once per number, re-armed after a failure", () => {
-    expect(moneyFromHistory(story)).toEqual({ requestedRefundFen: 100_00, approvedRefundFen: 80_00, refund: { id: "rf-1", amountFen: 80_00, status: "succeeded", attempts: 2 } });
-    expect(moneyFromHistory(story.slice(0, 4)).refund).toEqual({ id: "rf-1", amountFen: 80_00, status: "failed", attempts: 1 });
+  it("replays the money of events from before several refunds per request: the approved amount, re-armed after a failure", () => {
+    expect(moneyFromHistory(story)).toEqual({ requestedRefundFen: 100_00, approvedRefundFen: 80_00, refunds: [{ id: "rf-1", amountFen: 80_00, status: "succeeded" }] });
+    expect(moneyFromHistory(story.slice(0, 4)).refunds).toEqual([{ id: "rf-1", amountFen: 80_00, status: "failed" }]);
+    expect(moneyFromHistory(story.slice(0, 3)).refunds).toEqual([{ id: "rf-1", amountFen: 80_00, status: "live" }]);
+  });
+
+  // A refund the gateway CLOSED, retried under a new number that pays; each step names its refund.
+  const several = buildChain([
+    event(1, { action: "submit", fromStatus: null, toStatus: "pending_cs_review", actorType: "customer", role: "customer", changes: { requestedRefundFen: 50_00 } }),
+    event(2, { action: "refund", fromStatus: "pending_refund", toStatus: "refunding", changes: { refundId: "rf-1", amountFen: 50_00, outRefundNo: "RFX-1" } }),
+    event(3, { action: "refund_failed", fromStatus: "refunding", toStatus: "pending_refund", actorType: "system", role: "system", changes: { refundId: "rf-1", refundStatus: "closed", amountFen: 50_00 } }),
+    event(4, { action: "refund", fromStatus: "pending_refund", toStatus: "refunding", changes: { refundId: "rf-2", amountFen: 50_00, outRefundNo: "RFX-2", replacesRefundId: "rf-1" } }),
+    event(5, { action: "refund_abnormal", fromStatus: "refunding", toStatus: "refunding", actorType: "system", role: "system", changes: { refundId: "rf-2", refundStatus: "abnormal", amountFen: 50_00 } }),
+    event(6, { action: "refund_succeeded", fromStatus: "refunding", toStatus: "completed", actorType: "system", role: "system", changes: { refundId: "rf-2", refundStatus: "succeeded", amountFen: 50_00 } }),
+  ]);
+
+  it("replays several refunds of one request, each by its id", () => {
+    expect(moneyFromHistory(several).refunds).toEqual([
+      { id: "rf-1", amountFen: 50_00, status: "closed" },
+      { id: "rf-2", amountFen: 50_00, status: "succeeded" },
+    ]);
+    expect(moneyFromHistory(several.slice(0, 5)).refunds.at(-1)).toEqual({ id: "rf-2", amountFen: 50_00, status: "abnormal" });
+    const rows = [
+      { id: "rf-2", amountFen: 50_00, status: "succeeded" as const },
+      { id: "rf-1", amountFen: 50_00, status: "closed" as const },
+    ];
+    const recorded: RecordedRequest = { status: "completed", requestedRefundFen: 50_00, approvedRefundFen: null, lastEventSeq: 6, lastEventHash: several[5]!.hash, refunds: rows };
+    expect(verifyRequestHistory(recorded, several)).toEqual({ ok: true, count: 6 });
+    // A pending or processing row is what the history calls live.
+    const live: RecordedRequest = { ...recorded, status: "refunding", lastEventSeq: 4, lastEventHash: several[3]!.hash, refunds: [rows[1]!, { ...rows[0]!, status: "processing" }] };
+    expect(verifyRequestHistory(live, several.slice(0, 4))).toEqual({ ok: true, count: 4 });
+    // A refund row the history never created, or one edited to another amount, is caught.
+    expect(verifyRequestHistory({ ...recorded, refunds: [...rows, { id: "rf-3", amountFen: 1, status: "pending" }] }, several)).toMatchObject({ field: "refunds.id", history: null, row: "rf-3" });
+    expect(verifyRequestHistory({ ...recorded, refunds: [{ ...rows[0]!, amountFen: 49_00 }, rows[1]!] }, several)).toMatchObject({ field: "refunds.amount_fen", history: 50_00, row: 49_00 });
   });
 
   it("a matching row verifies", () => {
@@ -376,8 +407,8 @@ describe("moneyFromHistory and verifyRequestHistory", () => {
     expect(verifyRequestHistory({ ...row, lastEventHash: "f".repeat(64) }, story)).toMatchObject({ ok: false, problem: "head_mismatch", field: "last_event_hash" });
     expect(verifyRequestHistory({ ...row, status: "refunding" }, story)).toMatchObject({ problem: "state_mismatch", field: "status", history: "completed" });
     expect(verifyRequestHistory({ ...row, approvedRefundFen: 100_00 }, story)).toMatchObject({ problem: "state_mismatch", field: "approved_refund_fen", history: 80_00 });
-    expect(verifyRequestHistory({ ...row, refund: null }, story)).toMatchObject({ problem: "state_mismatch", field: "refunds.id", history: "rf-1", row: null });
-    expect(verifyRequestHistory({ ...row, refund: { ...row.refund!, attempts: 1 } }, story)).toMatchObject({ field: "refunds.attempts" });
+    expect(verifyRequestHistory({ ...row, refunds: [] }, story)).toMatchObject({ problem: "state_mismatch", field: "refunds.id", history: "rf-1", row: null });
+    expect(verifyRequestHistory({ ...row, refunds: [{ id: "rf-1", amountFen: 80_00, status: "failed" }] }, story)).toMatchObject({ field: "refunds.status", history: "succeeded", row: "failed" });
   });
 
   it("a break in the chain is still reported as the chain's", () => {

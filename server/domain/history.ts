@@ -144,44 +144,73 @@ export function verifyChain(events: readonly ChainedEvent[]): { ok: true; count:
   return { ok: true, count: events.length };
 }
 
-export type RefundRowStatus = RefundStatus;
+/**
+ * A refund as the history knows it. `live` covers pending and processing: the gateway's
+ * intermediate answers are kept on the refund row (last_answer, attempts), not in the history;
+ * every final state (and abnormal) is a step of the request, so it is here.
+ */
+export type HistoryRefundStatus = "live" | Exclude<RefundStatus, "pending" | "processing">;
+
+export interface HistoryRefund {
+  id: string;
+  amountFen: number;
+  status: HistoryRefundStatus;
+}
 
 /** The money of a request as its rows hold it: what verification checks against the history. */
 export interface MoneyState {
   requestedRefundFen: number;
   approvedRefundFen: number | null;
-  /** The request's refund row, or null when it has none. */
-  refund: { id: string; amountFen: number; status: RefundRowStatus; attempts: number } | null;
+  /** The request's refund records, by id. */
+  refunds: HistoryRefund[];
 }
 
 /** The request row as stored, beside its events. */
-export interface RecordedRequest extends MoneyState {
+export interface RecordedRequest {
   status: ReturnStatus;
+  requestedRefundFen: number;
+  approvedRefundFen: number | null;
   lastEventSeq: number;
   lastEventHash: string;
+  /** Its refund rows, with their stored status. */
+  refunds: { id: string; amountFen: number; status: RefundStatus }[];
 }
+
+/** A refund row's status as the history can know it. */
+export const historyStatusOf = (status: RefundStatus): HistoryRefundStatus => (status === "pending" || status === "processing" ? "live" : status);
 
 /**
  * The money state a request's events lead to, replayed in order: the amount asked at submission,
- * the amount operations accepted (full or partial), and the refund — created by the first
- * `refund` step at the approved (else requested) amount, re-armed by each later one with the same
- * amount and number, then settled or failed by the gateway's answer.
+ * the amount operations accepted (full or partial), and every refund record — created by a
+ * `refund` step (its amount in the event; events from before several refunds per request carry
+ * only the id, and the approved-else-requested amount), made live again by a later `refund` step
+ * naming the same id (a retry under the same number), and ended by the system's
+ * refund_succeeded / refund_failed (failed or closed) / refund_abnormal. Events from before the
+ * refund id was recorded on those steps mean the newest refund.
  */
 export function moneyFromHistory(events: readonly HistoryEvent[]): MoneyState {
-  const money: MoneyState = { requestedRefundFen: 0, approvedRefundFen: null, refund: null };
+  const money: MoneyState = { requestedRefundFen: 0, approvedRefundFen: null, refunds: [] };
+  const byId = new Map<string, HistoryRefund>();
+  const named = (c: Record<string, unknown>) => (typeof c.refundId === "string" ? byId.get(c.refundId) : money.refunds.at(-1));
   for (const e of events) {
     const c = e.changes;
     if (e.action === "submit" && typeof c.requestedRefundFen === "number") money.requestedRefundFen = c.requestedRefundFen;
     if ("approvedRefundFen" in c) money.approvedRefundFen = typeof c.approvedRefundFen === "number" ? c.approvedRefundFen : null;
-    if (e.action === "refund") {
-      money.refund = money.refund
-        ? { ...money.refund, status: "pending", attempts: money.refund.attempts + 1 }
-        : { id: String(c.refundId), amountFen: money.approvedRefundFen ?? money.requestedRefundFen, status: "pending", attempts: 1 };
+    if (e.action === "refund" && typeof c.refundId === "string") {
+      const known = byId.get(c.refundId);
+      if (known) known.status = "live";
+      else {
+        const refund: HistoryRefund = { id: c.refundId, amountFen: typeof c.amountFen === "number" ? c.amountFen : (money.approvedRefundFen ?? money.requestedRefundFen), status: "live" };
+        byId.set(refund.id, refund);
+        money.refunds.push(refund);
+      }
     }
-    if (e.action === "refund_succeeded" && money.refund) money.refund = { ...money.refund, status: "succeeded" };
-    if (e.action === "refund_failed" && money.refund) money.refund = { ...money.refund, status: "failed" };
+    const refund = e.action.startsWith("refund_") ? named(c) : undefined;
+    if (refund && e.action === "refund_succeeded") refund.status = "succeeded";
+    if (refund && e.action === "refund_failed") refund.status = c.refundStatus === "closed" ? "closed" : "failed";
+    if (refund && e.action === "refund_abnormal") refund.status = "abnormal";
   }
-  return money;
+  return { ...money, refunds: money.refunds.map((r) => ({ ...r })) };
 }
 
 /**
@@ -201,16 +230,30 @@ export function verifyRequestHistory(row: RecordedRequest, events: readonly Chai
   const mismatch = (field: string, history: string | number | null, found: string | number | null): StateBreak | null =>
     history === found ? null : { ok: false, problem: "state_mismatch", field, history, row: found };
   const money = moneyFromHistory(events);
-  const refund = money.refund;
   const problem =
     mismatch("status", head.toStatus, row.status) ??
     mismatch("requested_refund_fen", money.requestedRefundFen, row.requestedRefundFen) ??
     mismatch("approved_refund_fen", money.approvedRefundFen, row.approvedRefundFen) ??
-    mismatch("refunds.id", refund?.id ?? null, row.refund?.id ?? null) ??
-    (refund && row.refund
-      ? (mismatch("refunds.amount_fen", refund.amountFen, row.refund.amountFen) ??
-        mismatch("refunds.status", refund.status, row.refund.status) ??
-        mismatch("refunds.attempts", refund.attempts, row.refund.attempts))
-      : null);
+    refundsMismatch(money.refunds, row.refunds, mismatch);
   return problem ?? { ok: true, count: events.length };
+}
+
+/** Every refund row is one the history created, with its amount and (as far as the history knows) its status, and none is missing. */
+function refundsMismatch(
+  history: readonly HistoryRefund[],
+  rows: RecordedRequest["refunds"],
+  mismatch: (field: string, history: string | number | null, found: string | number | null) => StateBreak | null,
+): StateBreak | null {
+  const stored = new Map(rows.map((r) => [r.id, r]));
+  for (const h of history) {
+    const r = stored.get(h.id);
+    const problem =
+      mismatch("refunds.id", h.id, r?.id ?? null) ??
+      mismatch("refunds.amount_fen", h.amountFen, r!.amountFen) ??
+      mismatch("refunds.status", h.status, historyStatusOf(r!.status));
+    if (problem) return problem;
+    stored.delete(h.id);
+  }
+  const extra = stored.values().next().value;
+  return extra ? mismatch("refunds.id", null, extra.id) : null;
 }

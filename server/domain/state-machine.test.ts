@@ -45,7 +45,7 @@ const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
   inspection_mismatch: { accept_full: "operations_manager", accept_partial: "operations_manager", reject: "operations_manager" },
   pending_refund_approval: { approve_refund: "finance", lower_refund: "finance" },
   pending_refund: { refund: "finance", lower_refund: "finance", retry_refund: "finance", record_offline_refund: "finance" },
-  refunding: { refund_succeeded: "system", refund_failed: "system", retry_refund: "finance", record_offline_refund: "finance" },
+  refunding: { refund_succeeded: "system", refund_failed: "system", refund_abnormal: "system", retry_refund: "finance", record_offline_refund: "finance" },
   pending_replacement: { ship_replacement: "warehouse" },
   completed: {},
   cancelled: {},
@@ -124,6 +124,8 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
       return go("completed");
     case "refund_failed":
       return go("pending_refund");
+    case "refund_abnormal":
+      return go("refunding");
     case "ship_replacement":
       return go("completed");
     // A change of amount after the first finance signature sends the request back to be signed twice again.

@@ -172,6 +172,8 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
     // A refund may stay in `refunding` while it is failed, closed or abnormal (the services check the record's status).
     retry_refund: { roles: FINANCE, next: to("refunding") },
     record_offline_refund: { roles: FINANCE, next: to("completed") },
+    // Recorded in the history; the money is neither back nor paid, so the request waits here for finance.
+    refund_abnormal: { roles: SYSTEM, next: to("refunding") },
   },
   pending_replacement: {
     ship_replacement: { roles: WAREHOUSE, next: to("completed") },

@@ -71,6 +71,8 @@ export const ACTIONS = [
   // system (gateway results and deadlines)
   "refund_succeeded",
   "refund_failed",
+  // the gateway says the payout failed at the bank: the request stays refunding, finance acts
+  "refund_abnormal",
   "escalate",
   "expire",
   // submission is recorded as an event too

@@ -40,6 +40,7 @@ export const ACTION_NAMES: Dict<Action> = {
   record_offline_refund: { "zh-CN": "登记线下退款", en: "Record offline refund" },
   refund_succeeded: { "zh-CN": "退款成功", en: "Refund succeeded" },
   refund_failed: { "zh-CN": "退款失败", en: "Refund failed" },
+  refund_abnormal: { "zh-CN": "退款异常", en: "Refund abnormal" },
   escalate: { "zh-CN": "超时升级", en: "Escalated after deadline" },
   expire: { "zh-CN": "超时关闭", en: "Closed after deadline" },
   claim: { "zh-CN": "认领", en: "Claim" },

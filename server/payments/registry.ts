@@ -1,41 +1,49 @@
-import { AppError } from "../domain/errors";
-import type { PaymentMethod } from "../domain/vocabulary";
-import type { RefundGateway, RefundOrder, RefundOutcome } from "./gateway";
-import { SimulatedGateway } from "./simulated-gateway";
+import type { PaymentMethod, RefundChannel } from "../domain/vocabulary";
+import type { Env } from "../env";
+import { alipayFromEnv } from "./alipay/from-env";
+import type { GatewayChannel, RefundGateway } from "./refund-gateway";
+import { wechatPayFromEnv } from "./wechat-pay/from-env";
 
 /**
- * The gateways this server pays refunds through, one per payment method. A method with no
- * gateway is refunded offline by finance (or by the platform it was paid on) and never marked
- * paid by anyone else. The simulated gateway is registered in demo mode only, for every
- * method: a production server never pays through it (docs/decisions/012-demo-versus-production.md).
- * The real Alipay / WeChat Pay adapters register here when they exist.
+ * The gateways this server pays refunds through, built from validated env: one adapter per
+ * configured gateway (Alipay, WeChat Pay v3), each talking to the real endpoint or, in the demo
+ * and the tests, to the repository's sandbox process over the same protocol. There is no
+ * simulator: a gateway that is not configured pays nothing, and its refunds are recorded
+ * offline by finance (docs/decisions/021-refunds-exactly-once.md).
  */
-export class GatewayRegistry implements RefundGateway {
-  constructor(private readonly gateways: ReadonlyMap<PaymentMethod, RefundGateway>) {}
+export class GatewayRegistry {
+  private readonly byChannel: ReadonlyMap<GatewayChannel, RefundGateway>;
 
-  handles(method: PaymentMethod): boolean {
-    return this.gateways.get(method)?.handles(method) ?? false;
+  constructor(gateways: readonly RefundGateway[]) {
+    this.byChannel = new Map(gateways.map((g) => [g.channel, g]));
   }
 
-  /** Whether any method is paid by the simulator (the production start-up check refuses that). */
-  get simulated(): boolean {
-    return [...this.gateways.values()].some((g) => g instanceof SimulatedGateway);
+  get(channel: RefundChannel): RefundGateway | undefined {
+    return channel === "alipay" || channel === "wechat_pay" ? this.byChannel.get(channel) : undefined;
   }
 
-  async refund(order: RefundOrder): Promise<RefundOutcome> {
-    const gateway = this.gateways.get(order.method);
-    if (!gateway) throw new AppError("no_gateway_for_method", { method: order.method });
-    return gateway.refund(order);
+  /** The configured gateway that pays orders paid this way back, or null (offline, or by the platform). */
+  channelFor(method: PaymentMethod): GatewayChannel | null {
+    return (method === "alipay" || method === "wechat_pay") && this.byChannel.has(method) ? method : null;
+  }
+
+  get channels(): GatewayChannel[] {
+    return [...this.byChannel.keys()];
   }
 }
 
-/** The registry for this configuration: the simulator under demo mode, nothing else yet. */
-export function gatewayRegistry(config: { DEMO_MODE: "0" | "1" }): GatewayRegistry {
-  const gateways = new Map<PaymentMethod, RefundGateway>();
-  if (config.DEMO_MODE === "1") {
-    // One simulator for all methods: it remembers the refund numbers it paid, like a real gateway.
-    const simulated = new SimulatedGateway();
-    for (const method of ["alipay", "wechat_pay", "unionpay", "platform"] as const) gateways.set(method, simulated);
-  }
-  return new GatewayRegistry(gateways);
+/** Where a refund of an order paid this way goes when no gateway pays it online. */
+export function offlineChannelOf(method: PaymentMethod): RefundChannel {
+  return method === "platform" ? "platform" : "offline";
+}
+
+/** A gateway adapter's factory: its adapter when its env variables are set, else undefined. */
+export type GatewayFactory = (config: Env) => RefundGateway | undefined;
+
+/** The adapters' factories (server/payments/alipay, server/payments/wechat-pay). */
+export const GATEWAY_FACTORIES: GatewayFactory[] = [alipayFromEnv, wechatPayFromEnv];
+
+/** The registry for this configuration: every adapter whose env is set. */
+export function gatewayRegistry(config: Env, factories: readonly GatewayFactory[] = GATEWAY_FACTORIES): GatewayRegistry {
+  return new GatewayRegistry(factories.map((f) => f(config)).filter((g): g is RefundGateway => g !== undefined));
 }

@@ -17,7 +17,7 @@ export async function loadHistory(db: DbOrTx, requestId: string): Promise<Chaine
   }));
 }
 
-/** The request row and its refund row as stored: what the history is checked against. */
+/** The request row and its refund rows as stored: what the history is checked against. */
 async function loadRecorded(db: DbOrTx, requestId: string): Promise<RecordedRequest | null> {
   const [row] = await db
     .select({
@@ -26,20 +26,12 @@ async function loadRecorded(db: DbOrTx, requestId: string): Promise<RecordedRequ
       approvedRefundFen: returnRequests.approvedRefundFen,
       lastEventSeq: returnRequests.lastEventSeq,
       lastEventHash: returnRequests.lastEventHash,
-      refundId: refunds.id,
-      refundAmountFen: refunds.amountFen,
-      refundStatus: refunds.status,
-      refundAttempts: refunds.attempts,
     })
     .from(returnRequests)
-    .leftJoin(refunds, eq(refunds.requestId, returnRequests.id))
     .where(eq(returnRequests.id, requestId));
   if (!row) return null;
-  const { refundId, refundAmountFen, refundStatus, refundAttempts, ...request } = row;
-  return {
-    ...request,
-    refund: refundId === null ? null : { id: refundId, amountFen: refundAmountFen!, status: refundStatus!, attempts: refundAttempts! },
-  };
+  const rows = await db.select({ id: refunds.id, amountFen: refunds.amountFen, status: refunds.status }).from(refunds).where(eq(refunds.requestId, requestId));
+  return { ...row, refunds: rows };
 }
 
 /**

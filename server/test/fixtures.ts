@@ -28,10 +28,42 @@ import { verifyHistory } from "../services/history-store";
 import type { StaffUser } from "../auth/staff-users";
 import type { ReasonCode, StaffRole } from "../domain/vocabulary";
 import type { Locale } from "../i18n/locale";
-import type { RefundGateway } from "../payments/gateway";
-import { SimulatedGateway } from "../payments/simulated-gateway";
+import { bossOver, jobSender, type JobSender } from "../jobs/boss";
+import { runRefundJobsOnce } from "../jobs/refund-worker";
+import { GatewayRegistry } from "../payments/registry";
+import { TestGateway } from "./test-gateway";
+import type { PgBoss } from "pg-boss";
 
 const uniq = () => randomUUID().slice(0, 8);
+
+// One job queue per test database (its client), started once.
+const senders = new WeakMap<object, JobSender>();
+const bosses = new WeakMap<object, Promise<PgBoss>>();
+
+/** The job queue over a test database's pool, as the app builds it over its own. */
+export function testJobs(db: Db): JobSender {
+  let sender = senders.get(db.$client);
+  if (!sender) senders.set(db.$client, (sender = jobSender(db.$client)));
+  return sender;
+}
+
+/** A registry with one in-test gateway per channel given (default: an Alipay one, the fixtures' orders are paid by Alipay). */
+export function testGateways(...gateways: TestGateway[]): GatewayRegistry {
+  return new GatewayRegistry(gateways.length ? gateways : [new TestGateway("alipay")]);
+}
+
+/**
+ * Runs the queued refund jobs and one reconcile pass with these gateways, as the worker process
+ * would: for tests that need a refund to reach its final state.
+ */
+export async function runRefundJobs(db: Db, gateways: GatewayRegistry, now?: () => Date): Promise<number> {
+  let boss = bosses.get(db.$client);
+  if (!boss) {
+    boss = bossOver(db.$client).start();
+    bosses.set(db.$client, boss);
+  }
+  return runRefundJobsOnce({ db, gateways, notifyBaseUrl: "http://127.0.0.1:9", boss: await boss }, now);
+}
 
 /** A context as route.ts builds it, minus HTTP. */
 export function testContext(db: Db, over: Partial<Context> = {}): Context {
@@ -43,7 +75,8 @@ export function testContext(db: Db, over: Partial<Context> = {}): Context {
     customer: null,
     customerToken: null,
     setCustomerCookie: () => {},
-    gateway: new SimulatedGateway(),
+    gateways: testGateways(),
+    jobs: testJobs(db),
     demo: true,
     sms: null,
     log: () => {},
@@ -61,9 +94,9 @@ export async function makeStaff(db: Db, role: StaffRole): Promise<StaffUser> {
   return { id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion };
 }
 
-export async function staffCaller(db: Db, role: StaffRole, opts: { gateway?: RefundGateway; locale?: Locale } = {}) {
+export async function staffCaller(db: Db, role: StaffRole, opts: { gateways?: GatewayRegistry; locale?: Locale } = {}) {
   const staff = await makeStaff(db, role);
-  return { staff, caller: createCaller(testContext(db, { staff, ...(opts.gateway ? { gateway: opts.gateway } : {}), locale: opts.locale ?? "zh-CN" })) };
+  return { staff, caller: createCaller(testContext(db, { staff, ...(opts.gateways ? { gateways: opts.gateways } : {}), locale: opts.locale ?? "zh-CN" })) };
 }
 
 export function customerCaller(db: Db, customer: { id: string; phone: string; name: string }, locale: Locale = "zh-CN") {

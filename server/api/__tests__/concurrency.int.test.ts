@@ -7,9 +7,9 @@ import { TRPCError } from "@trpc/server";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orderLines, orders, refunds, returnEvents, returnRequests } from "../../../db/schema";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
+import { TestGateway } from "../../test/test-gateway";
 import { createTestDatabase } from "../../test/db";
-import { appCodeOf, customerCaller, makeOrder, staffCaller, submitFor, unverifiableHistories, type Made } from "../../test/fixtures";
+import { appCodeOf, customerCaller, makeOrder, staffCaller, submitFor, unverifiableHistories, type Made, runRefundJobs, testGateways } from "../../test/fixtures";
 
 const { db } = await createTestDatabase();
 
@@ -114,15 +114,16 @@ describe("double submission", () => {
 
 describe("two finance users press refund at once", () => {
   it("money leaves once: one refund row, one payout, the order refunded exactly once", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, [{ priceFen: 150_00 }]);
     const { res, read } = await submitFor(db, made, "refund_only");
     const cs = await staffCaller(db, "customer_service");
     await cs.caller.staff.approve({ requestId: res.id, version: (await read()).version });
     const { version } = await read();
-    const fins = await Promise.all([staffCaller(db, "finance", { gateway }), staffCaller(db, "finance", { gateway })]);
+    const fins = await Promise.all([staffCaller(db, "finance", { gateways: testGateways(gateway) }), staffCaller(db, "finance", { gateways: testGateways(gateway) })]);
 
     const { ok, errors } = outcomes(await Promise.allSettled(fins.map((f) => f.caller.staff.refund({ requestId: res.id, version }))));
+    await runRefundJobs(db, testGateways(gateway));
 
     expect(ok).toHaveLength(1);
     expect(errors.map((e) => (e as TRPCError).code)).toEqual(["CONFLICT"]);

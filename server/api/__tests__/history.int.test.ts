@@ -8,7 +8,7 @@ import { refunds, returnEvents, returnRequests } from "../../../db/schema";
 import { hashEvent, verifyChain, type ChainedEvent } from "../../domain/history";
 import { loadHistory, verifyHistory } from "../../services/history-store";
 import { createTestDatabase } from "../../test/db";
-import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories } from "../../test/fixtures";
+import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories, runRefundJobs, testGateways } from "../../test/fixtures";
 
 const { db, sql } = await createTestDatabase();
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
   await customer.customer.appeal({ requestId: res.id, version: (await read()).version, comment: "请再看看" });
   await ops.caller.staff.approve({ requestId: res.id, version: (await read()).version });
   await fin.caller.staff.refund({ requestId: res.id, version: (await read()).version });
+  await runRefundJobs(db, testGateways());
   expect((await read()).status).toBe("completed");
   // A few more requests in other states, so "every request" means something.
   for (const type of ["return_refund", "exchange"] as const) await submitFor(db, await makeOrder(db, [{ priceFen: 10_00, variants: 1 }]), type);
@@ -154,6 +155,7 @@ describe("the history proves the request row and its money (verifyHistory beyond
     const fin = await staffCaller(db, "finance");
     await cs.caller.staff.approve({ requestId: res.id, version: (await read()).version });
     await fin.caller.staff.refund({ requestId: res.id, version: (await read()).version });
+    await runRefundJobs(db, testGateways());
     expect((await read()).status).toBe("completed");
     expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 4 });
     return res.id;
@@ -187,7 +189,7 @@ describe("the history proves the request row and its money (verifyHistory beyond
       await tx`DELETE FROM return_events WHERE request_id = ${id} AND seq = 4`;
       await tx`UPDATE return_requests SET last_event_seq = 3, last_event_hash = ${third!.hash}, status = 'refunding' WHERE id = ${id}`;
     });
-    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "state_mismatch", field: "refunds.status", history: "pending", row: "succeeded" });
+    expect(await verifyHistory(db, id)).toEqual({ ok: false, problem: "state_mismatch", field: "refunds.status", history: "live", row: "succeeded" });
   });
 
   it("every event deleted: the request has no history", async () => {

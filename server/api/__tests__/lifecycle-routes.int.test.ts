@@ -6,10 +6,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orderLines, orders, refunds, returnEvents, returnRequests } from "../../../db/schema";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
+import { TestGateway } from "../../test/test-gateway";
 import { verifyHistory } from "../../services/history-store";
 import { createTestDatabase } from "../../test/db";
-import { appCodeOf, customerCaller, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories, type Made } from "../../test/fixtures";
+import { appCodeOf, customerCaller, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories, type Made, runRefundJobs, testGateways } from "../../test/fixtures";
 
 const { db } = await createTestDatabase();
 
@@ -36,12 +36,12 @@ const allAsDeclared = (lines: { id: string; quantity: number }[]) =>
 
 describe("return & refund, small amount (no operations review)", () => {
   it("customer service approves, the customer ships, the warehouse receives, finance refunds", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, [{ priceFen: 50_00, quantity: 2 }]);
     const { res, read, customer } = await submitFor(db, made, "return_refund");
     const cs = await staffCaller(db, "customer_service");
     const wh = await staffCaller(db, "warehouse");
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
 
     let r = await read();
     expect(r.status).toBe("pending_cs_review");
@@ -63,10 +63,11 @@ describe("return & refund, small amount (no operations review)", () => {
     expect(r.lines[0]).toMatchObject({ receivedQuantity: 2, condition: "as_new" });
 
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     r = await read();
     expect(r.status).toBe("completed");
     expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "receive", "refund", "refund_succeeded"]);
-    expect(await refundRows(res.id)).toEqual([expect.objectContaining({ status: "succeeded", amountFen: 100_00, outRefundNo: `RF${res.rmaNo}` })]);
+    expect(await refundRows(res.id)).toEqual([expect.objectContaining({ status: "succeeded", amountFen: 100_00, outRefundNo: `RF${res.rmaNo}-1` })]);
     expect(await refundedFen(made)).toBe(100_00);
     expect(gateway.payouts).toBe(1);
     // A finished request keeps its items: they cannot be returned twice.
@@ -85,14 +86,14 @@ describe("amount above ¥200 without a sensitive category", () => {
 
 describe("high value with operations review and four-eyes refund", () => {
   it("the finance user who approved the refund cannot pay it; a second one does, once", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, [{ priceFen: 3999_00, highValue: true }]);
     const { res, read, customer } = await submitFor(db, made, "return_refund");
     const cs = await staffCaller(db, "customer_service");
     const ops = await staffCaller(db, "operations_manager");
     const wh = await staffCaller(db, "warehouse");
-    const fin1 = await staffCaller(db, "finance", { gateway });
-    const fin2 = await staffCaller(db, "finance", { gateway });
+    const fin1 = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
+    const fin2 = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
 
     let r = await read();
     expect(r.stages).toEqual(["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "refund_approval", "refund"]);
@@ -130,9 +131,10 @@ describe("high value with operations review and four-eyes refund", () => {
     expect(sameUser.message).toBe("大额退款需由另一位财务人员执行（复核人不能同时付款）");
     expect(await refundRows(res.id)).toEqual([]);
     expect(await refundedFen(made)).toBe(0);
-    expect(gateway.calls).toBe(0);
+    expect(gateway.starts.length).toBe(0);
 
     await fin2.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     r = await read();
     expect(r.status).toBe("completed");
     expect(gateway.payouts).toBe(1);
@@ -208,6 +210,7 @@ describe("rejection and appeal", () => {
     r = await read();
     expect(r.status).toBe("pending_refund");
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways());
     r = await read();
     expect(r.status).toBe("completed");
     expect(r.timeline.map((e) => e.action)).toEqual(["submit", "reject", "appeal", "approve", "refund", "refund_succeeded"]);
@@ -353,13 +356,13 @@ describe("cancellation", () => {
 
 describe("inspection mismatch", () => {
   async function received(lineSpec: Parameters<typeof makeOrder>[1], inspection: (line: { id: string; quantity: number }) => { receivedQuantity: number; condition: "as_new" | "damaged" }) {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, lineSpec);
     const s = await submitFor(db, made, "return_refund");
     const cs = await staffCaller(db, "customer_service");
     const wh = await staffCaller(db, "warehouse");
     const ops = await staffCaller(db, "operations_manager");
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
     let r = await s.read();
     await cs.caller.staff.approve({ requestId: s.res.id, version: r.version });
     r = await s.read();
@@ -389,6 +392,7 @@ describe("inspection mismatch", () => {
     expect(r.timeline.at(-1)).toMatchObject({ action: "accept_partial", comment: "少收到一件，扣除一件的金额" });
 
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     expect((await read()).status).toBe("completed");
     expect(await refundRows(res.id)).toEqual([expect.objectContaining({ amountFen: 60_00, status: "succeeded" })]);
     expect(await refundedFen(made)).toBe(60_00);
@@ -403,6 +407,7 @@ describe("inspection mismatch", () => {
     r = await read();
     expect(r).toMatchObject({ status: "pending_refund", approvedRefundFen: 45_00 });
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways());
     expect(await refundedFen(made)).toBe(45_00);
   });
 
@@ -440,6 +445,7 @@ describe("inspection mismatch", () => {
     // Not back to "awaiting shipment": the goods are already in.
     expect(r.status).toBe("pending_refund");
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways());
     expect((await read()).status).toBe("completed");
     expect(await refundedFen(made)).toBe(45_00);
   });
@@ -509,6 +515,7 @@ describe("deadlines follow the policy on every transition", () => {
     within(r.deadlineAt, t0, Date.now(), 7 * DAY);
 
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways());
     r = await read();
     expect(r.status).toBe("completed");
     expect(r.deadlineAt).toBeNull();

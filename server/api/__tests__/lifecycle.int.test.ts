@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders, refunds } from "../../../db/schema";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
+import { TestGateway } from "../../test/test-gateway";
 import { verifyHistory } from "../../services/history-store";
-import { customerCaller, makeOrder, staffCaller } from "../../test/fixtures";
+import { customerCaller, makeOrder, staffCaller, runRefundJobs, testGateways } from "../../test/fixtures";
 import { createTestDatabase } from "../../test/db";
 
 const { db } = await createTestDatabase();
@@ -29,24 +29,25 @@ async function submit(type: "refund_only" | "return_refund" | "exchange", lineSp
 
 describe("lifecycle per route", () => {
   it("small refund-only: customer service approves, finance refunds, done", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const { res, read, made } = await submit("refund_only", [{ priceFen: 9900 }]);
     expect(res.status).toBe("pending_cs_review");
     const cs = await staffCaller(db, "customer_service");
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
     let r = await read();
     expect(r.stages).toEqual(["cs_review", "refund"]);
     await cs.caller.staff.approve({ requestId: res.id, version: r.version });
     r = await read();
     expect(r.status).toBe("pending_refund");
     await fin.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     r = await read();
     expect(r.status).toBe("completed");
     expect(gateway.payouts).toBe(1);
     const [order] = await db.select().from(orders).where(eq(orders.id, made.order.id));
     expect(order!.refundedFen).toBe(9900);
     const [refund] = await db.select().from(refunds).where(eq(refunds.requestId, res.id));
-    expect(refund).toMatchObject({ status: "succeeded", amountFen: 9900, outRefundNo: `RF${res.rmaNo}` });
+    expect(refund).toMatchObject({ status: "succeeded", amountFen: 9900, outRefundNo: `RF${res.rmaNo}-1` });
     expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "refund", "refund_succeeded"]);
     expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 4 });
   });
@@ -75,6 +76,7 @@ describe("lifecycle per route", () => {
     r = await read();
     await expect(fin1.caller.staff.refund({ requestId: res.id, version: r.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await fin2.caller.staff.refund({ requestId: res.id, version: r.version });
+    await runRefundJobs(db, testGateways());
     r = await read();
     expect(r.status).toBe("completed");
     expect((await verifyHistory(db, res.id)).ok).toBe(true);

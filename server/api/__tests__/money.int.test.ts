@@ -6,30 +6,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { orders, refunds } from "../../../db/schema";
-import type { RefundGateway, RefundOrder, RefundOutcome } from "../../payments/gateway";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
+import { GatewayRegistry } from "../../payments/registry";
 import { createTestDatabase } from "../../test/db";
-import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, unverifiableHistories, type Made } from "../../test/fixtures";
+import { appCodeOf, failureOf, makeOrder, runRefundJobs, staffCaller, submitFor, unverifiableHistories, type Made } from "../../test/fixtures";
+import { TestGateway } from "../../test/test-gateway";
 
 const { db } = await createTestDatabase();
-
-/** A gateway that refuses the first `failures` calls, then pays like the simulated one. */
-class FlakyGateway implements RefundGateway {
-  readonly seen: RefundOrder[] = [];
-  private readonly inner = new SimulatedGateway();
-  constructor(private failures: number) {}
-  handles() {
-    return true;
-  }
-  async refund(order: RefundOrder): Promise<RefundOutcome> {
-    this.seen.push(order);
-    if (this.failures-- > 0) return { status: "failed", reason: "余额不足" };
-    return this.inner.refund(order);
-  }
-  get payouts() {
-    return this.inner.payouts;
-  }
-}
 
 async function order(made: Made) {
   const [row] = await db.select().from(orders).where(eq(orders.id, made.order.id));
@@ -37,18 +19,22 @@ async function order(made: Made) {
 }
 
 /** Customer service approves a refund-only request, finance pays it with `gateway`. */
-async function approveAndRefund(s: Awaited<ReturnType<typeof submitFor>>, gateway: RefundGateway = new SimulatedGateway()) {
+async function approveAndRefund(s: Awaited<ReturnType<typeof submitFor>>, gateway = new TestGateway()) {
   const cs = await staffCaller(db, "customer_service");
   await cs.caller.staff.approve({ requestId: s.res.id, version: (await s.read()).version });
-  const fin = await staffCaller(db, "finance", { gateway });
-  return fin.caller.staff.refund({ requestId: s.res.id, version: (await s.read()).version });
+  const gateways = new GatewayRegistry([gateway]);
+  const fin = await staffCaller(db, "finance", { gateways });
+  const result = await fin.caller.staff.refund({ requestId: s.res.id, version: (await s.read()).version });
+  await runRefundJobs(db, gateways);
+  return result;
 }
 
 describe("a refund the gateway refuses", () => {
   it("goes back to finance with the reservation released; the retry uses the same refund number and pays once", async () => {
     const made = await makeOrder(db, [{ priceFen: 66_00 }]);
     const s = await submitFor(db, made, "refund_only");
-    const gateway = new FlakyGateway(1);
+    const gateway = new TestGateway();
+    gateway.startAnswers.push({ state: "refused", code: "ACQ.SELLER_BALANCE_NOT_ENOUGH", message: "余额不足" });
 
     await approveAndRefund(s, gateway);
     let r = await s.read();
@@ -59,15 +45,18 @@ describe("a refund the gateway refuses", () => {
     expect(r.timeline.map((e) => e.action).slice(-2)).toEqual(["refund", "refund_failed"]);
     expect((await order(made)).refundedFen).toBe(0);
     const [failed] = await db.select().from(refunds).where(eq(refunds.requestId, s.res.id));
-    expect(failed).toMatchObject({ status: "failed", failureReason: "余额不足", attempts: 1 });
+    expect(failed).toMatchObject({ status: "failed", failureReason: "ACQ.SELLER_BALANCE_NOT_ENOUGH: 余额不足", attempts: 1 });
+    expect(failed!.lastAnswer).toMatchObject({ state: "refused", code: "ACQ.SELLER_BALANCE_NOT_ENOUGH", message: "余额不足" });
 
-    const fin = await staffCaller(db, "finance", { gateway });
+    const gateways = new GatewayRegistry([gateway]);
+    const fin = await staffCaller(db, "finance", { gateways });
     await fin.caller.staff.refund({ requestId: s.res.id, version: r.version });
+    await runRefundJobs(db, gateways);
     r = await s.read();
     expect(r.status).toBe("completed");
     const [paid] = await db.select().from(refunds).where(eq(refunds.requestId, s.res.id));
-    expect(paid).toMatchObject({ status: "succeeded", attempts: 2, amountFen: 66_00, outRefundNo: `RF${s.res.rmaNo}` });
-    expect(gateway.seen.map((o) => o.outRefundNo)).toEqual([`RF${s.res.rmaNo}`, `RF${s.res.rmaNo}`]);
+    expect(paid).toMatchObject({ status: "succeeded", attempts: 2, amountFen: 66_00, outRefundNo: `RF${s.res.rmaNo}-1` });
+    expect(gateway.starts.map((o) => o.outRefundNo)).toEqual([`RF${s.res.rmaNo}-1`, `RF${s.res.rmaNo}-1`]);
     expect(gateway.payouts).toBe(1);
     expect((await order(made)).refundedFen).toBe(66_00);
   });

@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { contactReveals, evidencePhotos } from "../../../db/schema";
 import { READ_ACCESS } from "../../domain/read-access";
 import { STAFF_ROLES, type StaffRole } from "../../domain/vocabulary";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
 import { createTestDatabase } from "../../test/db";
 import { appCodeOf, failureOf, makeOrder, staffCaller, submitFor, type Made } from "../../test/fixtures";
 
@@ -118,8 +117,8 @@ describe("route, timeline, deadline", () => {
   });
 
   it("a four-eyes refund shows the second signer who gave the first signature", async () => {
-    const fin1 = await staffCaller(db, "finance", { gateway: new SimulatedGateway() });
-    const fin2 = await staffCaller(db, "finance", { gateway: new SimulatedGateway() });
+    const fin1 = await staffCaller(db, "finance");
+    const fin2 = await staffCaller(db, "finance");
     const s = await submitFor(db, await makeOrder(db, [{ priceFen: 2500_00 }]), "refund_only");
     await callers.customer_service.caller.staff.approve({ requestId: s.res.id, version: (await s.read()).version });
     await callers.operations_manager.caller.staff.approve({ requestId: s.res.id, version: (await s.read()).version });

@@ -7,10 +7,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { returnEvents, returnRequests } from "../../../db/schema";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
+import { TestGateway } from "../../test/test-gateway";
 import { submitReturn } from "../../services/submit-return";
 import { createTestDatabase } from "../../test/db";
-import { appCodeOf, customerCaller, failureOf, makeOrder, staffCaller, unverifiableHistories, type Made } from "../../test/fixtures";
+import { appCodeOf, customerCaller, failureOf, makeOrder, staffCaller, unverifiableHistories, type Made, runRefundJobs, testGateways } from "../../test/fixtures";
 
 const { db } = await createTestDatabase();
 
@@ -36,12 +36,12 @@ async function storedRoute(requestId: string) {
 
 describe("a ¥5,000 order returned as three requests under ¥2,000", () => {
   it("the request that brings the order over ¥2,000 needs a second finance approver, and gets one", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, [{ priceFen: 1700_00 }, { priceFen: 1700_00 }, { priceFen: 1600_00 }]);
     const cs = await staffCaller(db, "customer_service");
     const ops = await staffCaller(db, "operations_manager");
-    const fin1 = await staffCaller(db, "finance", { gateway });
-    const fin2 = await staffCaller(db, "finance", { gateway });
+    const fin1 = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
+    const fin2 = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
 
     const first = await fileLine(made, 0);
     expect((await first.read()).stages).toEqual(["cs_review", "ops_review", "refund"]);
@@ -70,16 +70,17 @@ describe("a ¥5,000 order returned as three requests under ¥2,000", () => {
     const sameUser = await failureOf(fin1.caller.staff.refund({ requestId: third.res.id, version: r.version }));
     expect(appCodeOf(sameUser)).toBe("four_eyes_required");
     await fin2.caller.staff.refund({ requestId: third.res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     expect((await third.read()).status).toBe("completed");
     expect(await unverifiableHistories(db)).toEqual([]);
   });
 
   it("refunded requests count as much as open ones; cancelled ones give their share back", async () => {
-    const gateway = new SimulatedGateway();
+    const gateway = new TestGateway();
     const made = await makeOrder(db, [{ priceFen: 1500_00 }, { priceFen: 1500_00 }, { priceFen: 1500_00 }]);
     const cs = await staffCaller(db, "customer_service");
     const ops = await staffCaller(db, "operations_manager");
-    const fin = await staffCaller(db, "finance", { gateway });
+    const fin = await staffCaller(db, "finance", { gateways: testGateways(gateway) });
 
     // The first is refunded in full before the second is filed.
     const first = await fileLine(made, 0);
@@ -89,6 +90,7 @@ describe("a ¥5,000 order returned as three requests under ¥2,000", () => {
     await ops.caller.staff.approve({ requestId: first.res.id, version: r.version });
     r = await first.read();
     await fin.caller.staff.refund({ requestId: first.res.id, version: r.version });
+    await runRefundJobs(db, testGateways(gateway));
     expect((await first.read()).status).toBe("completed");
 
     const second = await fileLine(made, 1);

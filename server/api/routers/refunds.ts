@@ -1,7 +1,8 @@
+import { sqlOf } from "../../../db/client";
+import type { PaymentMethod } from "../../domain/vocabulary";
 import { requestIdInput } from "../../schemas/staff";
 import { lowerRefundInput, recordOfflineRefundInput, retryRefundInput } from "../../schemas/refunds";
-import { paymentMethodOfRequest } from "../../services/data/refunds";
-import { payOutRefund } from "../../services/pay-out-refund";
+import { QUEUES } from "../../jobs/queues";
 import { lowerRefund } from "../../services/refunds/lower-amount";
 import { recordOfflineRefund } from "../../services/refunds/record-offline-refund";
 import { refundPanel } from "../../services/refunds/refund-panel";
@@ -16,7 +17,7 @@ import { createTRPCRouter, staffProcedure } from "../trpc";
 export const refundsRouter = createTRPCRouter({
   panel: staffProcedure(["finance", "admin"])
     .input(requestIdInput)
-    .query(({ ctx, input }) => refundPanel(ctx.db, input.id, ctx.staff, (m) => ctx.gateway.handles(m))),
+    .query(({ ctx, input }) => refundPanel(ctx.db, input.id, ctx.staff, (m) => ctx.gateways.channelFor(m) !== null)),
 
   lower: staffProcedure(["finance"])
     .input(lowerRefundInput)
@@ -25,17 +26,18 @@ export const refundsRouter = createTRPCRouter({
   retry: staffProcedure(["finance"])
     .input(retryRefundInput)
     .mutation(async ({ ctx, input }) => {
-      const result = await retryRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input);
-      // Interim until the job queue (docs/decisions/021): paid out after the reservation commits.
-      if (result.refundId) await payOutRefund(ctx.db, result.refundId, ctx.gateway);
-      return result;
+      // The gateway call is queued in the retry's own transaction; the worker pays it (docs/decisions/021).
+      return retryRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input, (tx, refundId) =>
+        ctx.jobs.send(sqlOf(tx), QUEUES.refundExecute, { refundId }).then(() => undefined),
+      );
     }),
 
   recordOffline: staffProcedure(["finance"])
     .input(recordOfflineRefundInput)
     .mutation(async ({ ctx, input }) => {
-      const method = await paymentMethodOfRequest(ctx.db.$client, input.requestId);
-      const hasGateway = method ? ctx.gateway.handles(method) : false;
+      const [row] = await ctx.db.$client<{ method: PaymentMethod }[]>`
+        SELECT o.payment_method AS method FROM return_requests r JOIN orders o ON o.id = r.order_id WHERE r.id = ${input.requestId}`;
+      const hasGateway = row ? ctx.gateways.channelFor(row.method) !== null : false;
       return recordOfflineRefund(ctx.db, { type: "staff", id: ctx.staff.id, role: ctx.staff.role }, input, hasGateway);
     }),
 });

@@ -13,7 +13,6 @@ import {
   revealContactInput,
 } from "../../schemas/staff";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
-import { assertGatewayFor, payOutRefund } from "../../services/pay-out-refund";
 import { assignInput, bulkApproveInput, claimInput, queueInput, releaseInput } from "../../schemas/queue";
 import { bulkApprove } from "../../services/queue/bulk-approve";
 import { queueCounts } from "../../services/queue/counts";
@@ -38,16 +37,20 @@ function decision<S extends z.ZodType<WithRequest>>(action: Action, schema: S, e
     .input(schema)
     .mutation(async ({ ctx, input: parsed }) => {
       const input = parsed as z.output<S>;
-      // Only a configured gateway pays money back; checked before the amount is reserved.
-      if (action === "refund") await assertGatewayFor(ctx.db, input.requestId, ctx.gateway);
-      const result = await actOnRequest(
+      // `refund` writes the refund record and queues its gateway call in the step's transaction;
+      // the worker pays it (docs/decisions/021-refunds-exactly-once.md). No gateway call here.
+      return actOnRequest(
         ctx.db,
         { type: "staff", id: ctx.staff.id, role: ctx.staff.role },
-        { requestId: input.requestId, expectedVersion: input.version, action, comment: input.comment ?? null, ...extra(input) },
+        {
+          requestId: input.requestId,
+          expectedVersion: input.version,
+          action,
+          comment: input.comment ?? null,
+          ...(action === "refund" ? { refunding: { gateways: ctx.gateways, jobs: ctx.jobs } } : {}),
+          ...extra(input),
+        },
       );
-      // Money leaves only after the reservation is committed; the gateway sees the same refund number on every retry.
-      if (result.refundId) await payOutRefund(ctx.db, result.refundId, ctx.gateway);
-      return result;
     });
 }
 

@@ -13,12 +13,11 @@ import { drizzleOver, sqlOf } from "../../../db/client";
 import { MIGRATIONS_FOLDER } from "../../../db/migrate";
 import { refunds, returnEvents, returnRequests } from "../../../db/schema";
 import { GENESIS_HASH } from "../../domain/history";
-import { SimulatedGateway } from "../../payments/simulated-gateway";
 import { createTestDatabase } from "../../test/db";
-import { makeOrder, makeStaff, unverifiableHistories } from "../../test/fixtures";
+import { makeOrder, makeStaff, testGateways, testJobs, unverifiableHistories } from "../../test/fixtures";
+import { recordGatewayAnswer } from "../refunds/record-answer";
 import { actOnRequest, type Actor } from "../act-on-request";
 import { loadHistory } from "../history-store";
-import { payOutRefund } from "../pay-out-refund";
 import { submitReturn } from "../submit-return";
 
 const { db: plainDb, url, sql: rawSql } = await createTestDatabase();
@@ -75,17 +74,26 @@ describe("statements per step", () => {
     expect(statements).toBe(4);
   });
 
-  it("a step: BEGIN, lock the request, write the request and its event, COMMIT (+1 for a refund)", async () => {
+  it("a step: BEGIN, lock the request, write the request and its event, COMMIT (+3 for a refund: its context, its record, its job)", async () => {
     const cs: Actor = { type: "staff", id: (await makeStaff(plainDb, "customer_service")).id, role: "customer_service" };
     const finance: Actor = { type: "staff", id: (await makeStaff(plainDb, "finance")).id, role: "finance" };
     const { result: req } = await submitOne();
     const approve = await statementsOf(() => actOnRequest(db, cs, { requestId: req.id, expectedVersion: 1, action: "approve" }));
     expect(approve.statements).toBe(4);
-    const refund = await statementsOf(() => actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund" }));
-    expect(refund.statements).toBe(5);
-    // The payout reads the refund (outside any transaction), then records the gateway's answer.
-    const payout = await statementsOf(() => payOutRefund(db, refund.result.refundId!, new SimulatedGateway()));
-    expect(payout).toEqual({ result: "succeeded", statements: 6 });
+    const refunding = { gateways: testGateways(), jobs: testJobs(db) };
+    // Warm-up on another request: the job queue starts once per process, and each statement is prepared on first use.
+    for (let i = 0; i < 2; i++) {
+      const { result: other } = await submitOne();
+      await actOnRequest(db, cs, { requestId: other.id, expectedVersion: 1, action: "approve" });
+      const { refundId } = await actOnRequest(db, finance, { requestId: other.id, expectedVersion: 2, action: "refund", refunding });
+      await recordGatewayAnswer(db, refundId!, { state: "succeeded", gatewayRefundId: `W${i}`, amountFen: 50_00, succeededAt: null }, { call: true });
+    }
+    const refund = await statementsOf(() => actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund", refunding }));
+    expect(refund.statements).toBe(7);
+    // Recording the gateway's answer: BEGIN, the refund's request, lock the request, lock the refund, mark it, the step's write, COMMIT (+1: the policy read).
+    const answer = { state: "succeeded" as const, gatewayRefundId: "G1", amountFen: 50_00, succeededAt: null };
+    const recorded = await statementsOf(() => recordGatewayAnswer(db, refund.result.refundId!, answer, { call: true }));
+    expect(recorded).toEqual({ result: { effect: "succeed", status: "succeeded" }, statements: 8 });
     await lastEventMatches(req.id);
   });
 });
@@ -145,14 +153,14 @@ describe("the request row's copy of its newest event", () => {
 });
 
 describe("the services' `now`", () => {
-  it("payOutRefund records the gateway's answer at the time it is given", async () => {
+  it("recording the gateway's answer happens at the time it is given", async () => {
     const cs: Actor = { type: "staff", id: (await makeStaff(plainDb, "customer_service")).id, role: "customer_service" };
     const finance: Actor = { type: "staff", id: (await makeStaff(plainDb, "finance")).id, role: "finance" };
     const { result: req } = await submitOne();
     await actOnRequest(db, cs, { requestId: req.id, expectedVersion: 1, action: "approve" });
-    const { refundId } = await actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund" });
+    const { refundId } = await actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund", refunding: { gateways: testGateways(), jobs: testJobs(db) } });
     const at = new Date("2026-11-20T08:00:00.000Z");
-    await payOutRefund(db, refundId!, new SimulatedGateway(), at);
+    await recordGatewayAnswer(db, refundId!, { state: "succeeded", gatewayRefundId: "G2", amountFen: 50_00, succeededAt: at }, { call: true, now: at });
     const last = (await loadHistory(plainDb, req.id)).at(-1)!;
     expect(last).toMatchObject({ action: "refund_succeeded", createdAt: at });
   });

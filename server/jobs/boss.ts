@@ -1,0 +1,84 @@
+import { PgBoss, type ConstructorOptions, type Db as IDatabase, type SendOptions } from "pg-boss";
+import type postgres from "postgres";
+import type { TxSql } from "../../db/client";
+import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
+
+/**
+ * pg-boss over one of our postgres-js clients (the app's pool, the worker's, a test's), so the
+ * queue needs no second pool and no second driver configuration. The app role never migrates:
+ * the owner does that at migrate time (installJobQueue); here pg-boss only checks the version.
+ */
+export function bossOver(sql: postgres.Sql, options: Partial<ConstructorOptions> = {}): PgBoss {
+  return new PgBoss({
+    db: executorOf(sql),
+    schema: JOB_SCHEMA,
+    migrate: false,
+    createSchema: false,
+    // The app role may not rebuild indexes (owner's work); nothing else here needs DDL.
+    reindex: false,
+    persistQueueStats: false,
+    supervise: false,
+    schedule: false,
+    ...options,
+  });
+}
+
+/** pg-boss's database seam over postgres-js: text + positional values in, rows out. */
+export function executorOf(sql: postgres.Sql | TxSql): IDatabase {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => ({
+      rows: await sql.unsafe(text, (values ?? []).map(asNodePostgresSends) as postgres.ParameterOrJSON<never>[]),
+    }),
+  };
+}
+
+/**
+ * pg-boss is written for node-postgres, which sends a Date as its timestamp text and an object
+ * as JSON; postgres-js serialises by the type the server infers and wants those as text here.
+ */
+function asNodePostgresSends(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && !Buffer.isBuffer(value)) return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Queues a job INSIDE the caller's transaction: the job exists if and only if the transaction
+ * commits (a refund record and its gateway call are one decision).
+ */
+export async function enqueueInTransaction(boss: PgBoss, tx: TxSql, queue: QueueName, data: object, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
+  return boss.send(queue, data, { ...options, db: executorOf(tx) });
+}
+
+/** A started pg-boss that can send, per client; started once, lazily. */
+export interface JobSender {
+  send(tx: TxSql, queue: QueueName, data: object, options?: Omit<SendOptions, "db">): Promise<string | null>;
+}
+
+export function jobSender(sql: postgres.Sql): JobSender {
+  let started: Promise<PgBoss> | undefined;
+  const boss = () => (started ??= bossOver(sql).start().catch((e: unknown) => {
+    started = undefined;
+    throw e;
+  }));
+  return { send: async (tx, queue, data, options) => enqueueInTransaction(await boss(), tx, queue, data, options) };
+}
+
+/**
+ * Creates or migrates the `pgboss` schema and the queues, as the OWNER role (db/migrate.ts).
+ * The app role gets its rights in db/roles.ts (grantAppRights).
+ */
+export async function installJobQueue(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, max: 1, migrate: true, createSchema: true, supervise: false, schedule: false, reindex: false, registerInstance: false });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    for (const name of Object.values(QUEUES)) {
+      const options = QUEUE_OPTIONS[name];
+      if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+      else await boss.createQueue(name, options);
+    }
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}

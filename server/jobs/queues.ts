@@ -1,0 +1,28 @@
+/**
+ * The job queues (pg-boss, schema `pgboss`; docs/decisions/021-refunds-exactly-once.md).
+ * Created by the owner role at migrate time (installJobQueue), used by the app role.
+ */
+export const JOB_SCHEMA = "pgboss";
+
+export const QUEUES = {
+  /** Send one refund record to its gateway (data: { refundId }). */
+  refundExecute: "refund.execute",
+  /** Ask the gateways about every refund whose next check is due (cron, every minute). */
+  refundReconcile: "refund.reconcile",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface RefundExecuteJob {
+  refundId: string;
+}
+
+/**
+ * Queue options. A refund.execute job that throws is retried a few times; the reconciler is the
+ * backstop either way (every live refund has a next_check_at). A job whose worker died is
+ * retried after expireInSeconds by the supervisor of any running worker.
+ */
+export const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" }> = {
+  "refund.execute": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  "refund.reconcile": { retryLimit: 0, retryDelay: 0, expireInSeconds: 600, policy: "singleton" },
+};
