@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { orders, refunds } from "../../db/schema";
 import type { FaultMode } from "../../scripts/sandboxes/pay-faults";
 import type { GatewayChannel } from "../payments/refund-gateway";
-import { staffCaller } from "./fixtures";
+import type { staffCaller } from "./fixtures";
 import { paidByNumber, type PaySandboxControl } from "./pay-sandbox";
 import { refundStorm, waitingRequests, type StormReport, type WaitingRequest } from "./refund-storm";
 
@@ -15,6 +15,8 @@ type RefundRow = typeof refunds.$inferSelect;
 export interface FlowUnderTest {
   db: Db;
   sandbox: PaySandboxControl;
+  /** A finance user whose requests reach the gateways under test (the app's registry from the sandbox's env). */
+  finance: () => Promise<FinanceUser>;
   /** Finance's "execute refund" on a request. */
   execute: (caller: FinanceCaller, req: WaitingRequest, version: number) => Promise<unknown>;
   /** Finance acting on a refund that did not pay: retry (failed, closed: a new number) or record it paid offline (abnormal). */
@@ -65,7 +67,7 @@ export async function runExactlyOnce(
 ): Promise<{ figures: ExactlyOnceFigures; violations: ExactlyOnceViolations }> {
   const { db, sandbox } = flow;
   const requests = await waitingRequests(flow.db, c.n, c.gateway);
-  const fins = [await staffCaller(db, "finance"), await staffCaller(db, "finance")];
+  const fins = [await flow.finance(), await flow.finance()];
   for (const r of requests) await sandbox.arm({ mode: c.mode, outRefundNo: firstRefundNo(r.rmaNo), times: faultTimes(c.mode), delaySeconds: 2 });
   const ids = requests.map((r) => r.requestId);
 

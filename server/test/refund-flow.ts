@@ -1,9 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { refundReceipts, refunds, returnRequests } from "../../db/schema";
+import { envFrom } from "../env";
+import { handleRefundNotification } from "../payments/notification-route";
 import type { GatewayChannel } from "../payments/refund-gateway";
+import { gatewayRegistry, type GatewayRegistry } from "../payments/registry";
 import type { FlowUnderTest } from "./exactly-once";
-import type { staffCaller } from "./fixtures";
+import { staffCaller } from "./fixtures";
 import { startNotifyRelay, type NotifyRelay } from "./notify-relay";
 import { startPaySandbox, type RunningPaySandbox } from "./pay-sandboxes";
 import { pollUntil } from "./poll";
@@ -48,11 +51,19 @@ export interface RefundWorld {
   stop(): Promise<void>;
 }
 
-/** Waits (bounded) until no refund of `requestIds` is pending or processing. */
+/**
+ * Waits (bounded) until no refund of `requestIds` is pending or processing. The reconciler's
+ * schedule is minutes long (1, 5, 10… min): each round the refunds' next check is brought
+ * forward to now — time passing, not a different code path — so the worker's reconciler asks.
+ */
 export async function refundsSettled(db: Db, requestIds: string[], timeoutMs = 120_000) {
   await pollUntil(
     "every refund final",
     async () => {
+      await db
+        .update(refunds)
+        .set({ nextCheckAt: sql`now()` })
+        .where(and(inArray(refunds.requestId, requestIds), inArray(refunds.status, ["pending", "processing"]), sql`${refunds.nextCheckAt} > now()`));
       const rows = await db.select({ status: refunds.status }).from(refunds).where(inArray(refunds.requestId, requestIds));
       return rows.length > 0 && rows.every((r) => !MOVING.has(r.status)) ? true : undefined;
     },
@@ -74,12 +85,14 @@ export async function refundsSettled(db: Db, requestIds: string[], timeoutMs = 1
  */
 export async function startRefundWorld(database: { db: Db; url: string }, gateway: GatewayChannel, opts: { workerEnv?: Record<string, string> } = {}): Promise<RefundWorld> {
   const sandbox = await startPaySandbox(gateway);
-  const relay = await startNotifyRelay(notificationRoutes(database.db));
+  const gateways = gatewayRegistry(envFrom({ ...sandbox.env, ...opts.workerEnv }));
+  const relay = await startNotifyRelay(notificationRoutes(database.db, gateways));
   const workerEnv = { DATABASE_URL: database.url, PAYMENT_NOTIFY_BASE_URL: relay.baseUrl, ...sandbox.env, ...SHORT_RECONCILE, ...opts.workerEnv };
   let worker = startWorkerProcess(workerEnv);
   const flow: FlowUnderTest = {
     db: database.db,
     sandbox: sandbox.control,
+    finance: () => staffCaller(database.db, "finance", { gateways }),
     execute: executeRefund,
     retry: async (fin, refund) => financeActsOn(database.db, fin.caller, fin.staff.id, refund, await versionOf(database.db, refund.requestId)),
     settle: (ids) => refundsSettled(database.db, ids),
@@ -111,8 +124,16 @@ async function versionOf(db: Db, requestId: string) {
 /** The public notification paths (brief contract), as the gateways call them. */
 export const NOTIFY_PATHS = { alipay: "/api/payments/alipay/notify", wechat_pay: "/api/payments/wechat-pay/notify" } as const;
 
-// TODO(refund-core): the notification routes' exported handlers and the reconcile-interval env.
-function notificationRoutes(_db: Db): Record<string, (req: Request) => Promise<Response>> {
-  return {};
+/** The notification routes, as the app serves them, over the gateways the worker uses. */
+function notificationRoutes(db: Db, gateways: GatewayRegistry): Record<string, (req: Request) => Promise<Response>> {
+  return {
+    [NOTIFY_PATHS.alipay]: (req) => handleRefundNotification(req, "alipay", { db, gateways }),
+    [NOTIFY_PATHS.wechat_pay]: (req) => handleRefundNotification(req, "wechat_pay", { db, gateways }),
+  };
 }
-const SHORT_RECONCILE: Record<string, string> = {};
+
+/**
+ * The worker process polls for jobs every half second and reconciles every second (scripts/worker.ts
+ * knobs); a job whose worker died is retried within seconds.
+ */
+const SHORT_RECONCILE: Record<string, string> = { WORKER_POLL_SECONDS: "0.5", WORKER_RECONCILE_MS: "1000", WORKER_SUPERVISE_SECONDS: "2" };
