@@ -27,5 +27,6 @@ export async function handleRefundNotification(req: Request, channel: GatewayCha
     // A number we never issued: acknowledged (the gateway would retry for a day) and nothing recorded.
     if (refund) await recordGatewayAnswer(deps.db, refund.id, parsed.answer, { call: false });
   }
-  return new Response(parsed.reply.body, { status: parsed.reply.status, headers: { "content-type": parsed.reply.contentType } });
+  const empty = parsed.reply.status === 204 || parsed.reply.body === "";
+  return new Response(empty ? null : parsed.reply.body, { status: parsed.reply.status, headers: empty ? {} : { "content-type": parsed.reply.contentType } });
 }
