@@ -11,7 +11,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { orders, refunds, returnEvents } from "../../../db/schema";
 import { createTestDatabase } from "../../test/db";
 import { firstRefundNo } from "../../test/exactly-once";
-import { staffCaller } from "../../test/fixtures";
 import { pollUntil } from "../../test/poll";
 import { executeRefund, NOTIFY_PATHS, refundsSettled, startRefundWorld, type RefundWorld } from "../../test/refund-flow";
 import { waitingRequests, type WaitingRequest } from "../../test/refund-storm";
@@ -38,7 +37,7 @@ async function refundWaitingAtGateway(world: RefundWorld, gateway: "alipay" | "w
   const [req] = await waitingRequests(db, 1, gateway);
   const no = firstRefundNo(req!.rmaNo);
   await world.flow.sandbox.arm({ mode: "processing_for_a_while", outRefundNo: no, times: 10_000 });
-  const fin = await staffCaller(db, "finance");
+  const fin = await world.flow.finance();
   await executeRefund(fin.caller, req!, (await req!.read()).version);
   await pollUntil("the refund recorded as processing", async () => {
     const [row] = await db.select().from(refunds).where(eq(refunds.outRefundNo, no));
@@ -51,7 +50,7 @@ async function refundWaitingAtGateway(world: RefundWorld, gateway: "alipay" | "w
 /** A refund paid and recorded the ordinary way, its genuine notification kept by the relay. */
 async function paidRefund(world: RefundWorld, gateway: "alipay" | "wechat_pay") {
   const [req] = await waitingRequests(db, 1, gateway);
-  const fin = await staffCaller(db, "finance");
+  const fin = await world.flow.finance();
   await executeRefund(fin.caller, req!, (await req!.read()).version);
   await refundsSettled(db, [req!.requestId]);
   const genuine = await pollUntil("its notification delivered", async () => world.relay.received.find((n) => n.status !== null && n.status < 300 && n.body.includes(gateway === "alipay" ? firstRefundNo(req!.rmaNo) : "REFUND.SUCCESS")));

@@ -11,7 +11,6 @@ import { orders, refunds } from "../../../db/schema";
 import type { GatewayChannel } from "../../payments/refund-gateway";
 import { createTestDatabase } from "../../test/db";
 import { firstRefundNo } from "../../test/exactly-once";
-import { staffCaller } from "../../test/fixtures";
 import { pollUntil } from "../../test/poll";
 import { executeRefund, refundsSettled, startRefundWorld, type RefundWorld } from "../../test/refund-flow";
 import { waitingRequests } from "../../test/refund-storm";
@@ -34,7 +33,7 @@ describe.each<GatewayChannel>(["wechat_pay"])("the worker killed inside a %s ref
     const [req] = await waitingRequests(db, 1, gateway);
     const no = firstRefundNo(req!.rmaNo);
     await world.flow.sandbox.arm({ mode: "timeout", outRefundNo: no, delaySeconds: 60 });
-    const fin = await staffCaller(db, "finance");
+    const fin = await world.flow.finance();
 
     await executeRefund(fin.caller, req!, (await req!.read()).version);
     await pollUntil("the sandbox paid", async () => (await world.flow.sandbox.ledger()).find((e) => e.outRefundNo === no && e.status === "SUCCESS"));
