@@ -6,7 +6,9 @@ import { handleRefundNotification } from "../payments/notification-route";
 import type { GatewayChannel } from "../payments/refund-gateway";
 import { gatewayRegistry, type GatewayRegistry } from "../payments/registry";
 import type { FlowUnderTest } from "./exactly-once";
-import { staffCaller } from "./fixtures";
+import { createCaller } from "../api/root";
+import { bossOver, enqueueInTransaction, type JobSender } from "../jobs/boss";
+import { makeStaff, testContext, type staffCaller } from "./fixtures";
 import { startNotifyRelay, type NotifyRelay } from "./notify-relay";
 import { startPaySandbox, type RunningPaySandbox } from "./pay-sandboxes";
 import { pollUntil } from "./poll";
@@ -89,10 +91,17 @@ export async function startRefundWorld(database: { db: Db; url: string }, gatewa
   const relay = await startNotifyRelay(notificationRoutes(database.db, gateways));
   const workerEnv = { DATABASE_URL: database.url, PAYMENT_NOTIFY_BASE_URL: relay.baseUrl, ...sandbox.env, ...SHORT_RECONCILE, ...opts.workerEnv };
   let worker = startWorkerProcess(workerEnv);
+  // The app's job queue for these callers, stopped with the world (before the test database goes).
+  const boss = bossOver(database.db.$client);
+  const started = boss.start();
+  const jobs: JobSender = { send: async (tx, queue, data, options) => enqueueInTransaction(await started, tx, queue, data, options) };
   const flow: FlowUnderTest = {
     db: database.db,
     sandbox: sandbox.control,
-    finance: () => staffCaller(database.db, "finance", { gateways }),
+    finance: async () => {
+      const staff = await makeStaff(database.db, "finance");
+      return { staff, caller: createCaller(testContext(database.db, { staff, gateways, jobs })) };
+    },
     execute: executeRefund,
     retry: async (fin, refund) => financeActsOn(database.db, fin.caller, fin.staff.id, refund, await versionOf(database.db, refund.requestId)),
     settle: (ids) => refundsSettled(database.db, ids),
@@ -110,6 +119,7 @@ export async function startRefundWorld(database: { db: Db; url: string }, gatewa
     },
     stop: async () => {
       await worker.kill("SIGTERM");
+      await (await started).stop({ graceful: false, close: false });
       await relay.close();
       await sandbox.stop();
     },
