@@ -26,7 +26,8 @@ const appEnv = {
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
 if (code === 0) {
-  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!);
+  // The sandboxes' settings are in appEnv, not in this process's env: the worker pays through them.
+  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, { ...process.env, ...appEnv });
   process.on("exit", () => void stopWorker());
   console.log("\nDEMO MODE (DEMO_MODE=1, ALLOW_DEMO_IN_PRODUCTION=i-understand): demo accounts, shown SMS codes, simulated refunds.");
   console.log("Never expose this to customers; a real shop runs `npm start` (README, Deployment).");

@@ -58,7 +58,13 @@ if (sandboxesFile) {
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
-if (code === 0) code = await runAppServer({ port: PORT, env: appEnv });
+if (code === 0) {
+  // As `npm run demo`: the worker pays refunds through the sandboxes, notifications come back to the app.
+  const { startDeadlineWorker } = await import("./worker");
+  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, { ...process.env, ...appEnv, PAYMENT_NOTIFY_BASE_URL: `http://localhost:${PORT}`, WORKER_POLL_SECONDS: "1", WORKER_RECONCILE_MS: "2000" });
+  process.on("exit", () => void stopWorker());
+  code = await runAppServer({ port: PORT, env: appEnv });
+}
 await sandboxes.stop();
 await prepared.stop();
 process.exit(code);
