@@ -4,14 +4,19 @@
  * (orders_refund_ceiling) refuses the reservation that would, and finance gets a clean refusal.
  */
 import { eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { orders, refunds, returnRequests } from "../../../db/schema";
 import { createTestDatabase } from "../../test/db";
 import { makeOrder, staffCaller, submitFor } from "../../test/fixtures";
-import { executeRefund } from "../../test/refund-flow";
+import { executeRefund, refundsSettled, startRefundWorld, type RefundWorld } from "../../test/refund-flow";
 import { refundStorm, type WaitingRequest } from "../../test/refund-storm";
 
-const { db } = await createTestDatabase();
+const database = await createTestDatabase();
+const { db } = database;
+let world: RefundWorld | undefined;
+afterAll(async () => {
+  await world?.stop();
+});
 
 describe("concurrent partial refunds on one order", () => {
   it("never reserve more than was paid: the reservation past the total is refused by the database", async () => {
@@ -26,7 +31,8 @@ describe("concurrent partial refunds on one order", () => {
       await db.update(returnRequests).set({ requestedRefundFen: 50_00 }).where(eq(returnRequests.id, s.res.id));
       waiting.push({ made, requestId: s.res.id, rmaNo: s.res.rmaNo, amountFen: 50_00, read: s.read });
     }
-    const fins = [(await staffCaller(db, "finance")).caller, (await staffCaller(db, "finance")).caller];
+    world = await startRefundWorld(database, "alipay");
+    const fins = [(await world.flow.finance()).caller, (await world.flow.finance()).caller];
 
     const storm = await refundStorm(waiting, fins, executeRefund, 6);
 
@@ -39,6 +45,12 @@ describe("concurrent partial refunds on one order", () => {
     const rows = await db.select().from(refunds).where(inArray(refunds.requestId, waiting.map((w) => w.requestId)));
     const reserved = rows.filter((r) => r.status !== "failed" && r.status !== "closed").reduce((a, r) => a + r.amountFen, 0);
     expect(reserved).toBe(order!.refundedFen);
+
+    // The worker pays what was reserved through the Alipay sandbox: its ledger never shows more than was paid either.
+    await refundsSettled(db, waiting.map((w) => w.requestId));
+    const numbers = new Set(rows.map((r) => r.outRefundNo));
+    const ledger = (await world.flow.sandbox.ledger()).filter((e) => numbers.has(e.outRefundNo) && e.status === "SUCCESS");
+    expect(ledger.reduce((a, e) => a + e.amountFen, 0)).toBe(100_00);
 
     // And directly: no statement, however written, takes the order past its total.
     const refused = await db
