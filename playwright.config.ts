@@ -13,6 +13,8 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // scripts/e2e-server.ts writes its database URL to this file for tests that prepare data or act as
 // staff through the services. Set once in the runner; workers inherit it (hence ??=).
 process.env.E2E_DATABASE_URL_FILE ??= path.join(tmpdir(), `tuihuanhuo-e2e-database-url-${process.pid}`);
+// …and the payment sandboxes' addresses (JSON), so a story can arm a fault or read a sandbox's ledger.
+process.env.E2E_SANDBOXES_FILE ??= path.join(tmpdir(), `tuihuanhuo-e2e-sandboxes-${process.pid}.json`);
 
 /** `SCREENSHOTS=1 npx playwright test --project=screenshots` writes PNGs to screenshots/ (git-ignored). */
 const screenshots = process.env.SCREENSHOTS === "1";

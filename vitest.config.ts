@@ -31,10 +31,12 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // `npm run test:long` only (npm test does not run it): the database killed several times under a heavier load.
+          // `npm run test:long` only (npm test does not run it): the database killed several times under a heavier
+          // load; the refunds' exactly-once matrix at full size. The refund matrix clones the migrated template too.
           name: "long",
           include: ["server/**/*.long.test.ts"],
           environment: "node",
+          globalSetup: ["./server/test/global-setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 120_000,
         },

@@ -48,13 +48,26 @@ if (urlFile) {
   writeFileSync(urlFile, prepared.ownerUrl, { mode: 0o600 });
   process.on("exit", () => rmSync(urlFile, { force: true }));
 }
+// The payment sandboxes' addresses, for stories that arm a fault (the sandbox's control API).
+const sandboxesFile = process.env.E2E_SANDBOXES_FILE;
+if (sandboxesFile) {
+  const e = sandboxes.env;
+  writeFileSync(sandboxesFile, JSON.stringify({ alipay: e.ALIPAY_GATEWAY_URL ? new URL(e.ALIPAY_GATEWAY_URL).origin : null, wechatPay: e.WECHATPAY_BASE_URL ?? null }), { mode: 0o600 });
+  process.on("exit", () => rmSync(sandboxesFile, { force: true }));
+}
 // Like `npm run demo`: the app server runs with NODE_ENV=production, where demo mode needs the say-so.
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
 if (buildIsStale()) code = await build(appEnv);
 if (code === 0) {
-  // Refunds are paid by the worker through the sandboxes, as in the demo (polling every second).
-  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, { ...appEnv, WORKER_POLL_SECONDS: "1" });
+  // As `npm run demo`: the worker pays refunds through the sandboxes (polling every second), notifications come back to the app.
+  const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, {
+    ...process.env,
+    ...appEnv,
+    PAYMENT_NOTIFY_BASE_URL: `http://localhost:${PORT}`,
+    WORKER_POLL_SECONDS: "1",
+    WORKER_RECONCILE_MS: "2000",
+  });
   code = await runAppServer({ port: PORT, env: appEnv });
   await stopWorker();
 }

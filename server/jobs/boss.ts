@@ -55,9 +55,18 @@ export interface JobSender {
   send(tx: TxSql, queue: QueueName, data: object, options?: Omit<SendOptions, "db">): Promise<string | null>;
 }
 
+/**
+ * pg-boss reports its background failures (e.g. its connection ended when a script closes its
+ * pool) as an 'error' event; without a listener Node turns that into a crash of the process.
+ */
+function withErrorLog(boss: PgBoss): PgBoss {
+  boss.on("error", (e: unknown) => console.error(`[jobs] ${e instanceof Error ? e.message : String(e)}`));
+  return boss;
+}
+
 export function jobSender(sql: postgres.Sql): JobSender {
   let started: Promise<PgBoss> | undefined;
-  const boss = () => (started ??= bossOver(sql).start().catch((e: unknown) => {
+  const boss = () => (started ??= withErrorLog(bossOver(sql)).start().catch((e: unknown) => {
     started = undefined;
     throw e;
   }));
