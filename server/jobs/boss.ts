@@ -83,9 +83,10 @@ export async function installJobQueue(ownerUrl: string): Promise<void> {
   await boss.start();
   try {
     for (const name of Object.values(QUEUES)) {
-      const options = QUEUE_OPTIONS[name];
-      if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-      else await boss.createQueue(name, options);
+      const { policy, ...settings } = QUEUE_OPTIONS[name];
+      // pg-boss fixes a queue's policy at creation; every later migration updates only its settings.
+      if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
+      else await boss.createQueue(name, { ...settings, policy });
     }
   } finally {
     await boss.stop({ graceful: false });
