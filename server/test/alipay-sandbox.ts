@@ -6,7 +6,7 @@ import { AlipayRefundGateway } from "../payments/alipay/adapter";
 import type { ParsedNotification, RefundGateway } from "../payments/refund-gateway";
 
 /** Tests: the Alipay sandbox as its own process, and the real adapter pointed at it (the adapter's client timeout in ms). */
-export async function sandboxAndGateway(timeoutMs = 2000): Promise<{ sandbox: SpawnedAlipaySandbox; gateway: AlipayRefundGateway }> {
+export async function sandboxAndGateway(timeoutMs = 5000): Promise<{ sandbox: SpawnedAlipaySandbox; gateway: AlipayRefundGateway }> {
   const sandbox = await spawnAlipaySandbox();
   const gateway = new AlipayRefundGateway({
     appId: sandbox.env.ALIPAY_APP_ID!,

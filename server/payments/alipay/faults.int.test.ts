@@ -12,8 +12,8 @@ let sandbox: SpawnedAlipaySandbox;
 let gateway: AlipayRefundGateway;
 let receiver: NotifyReceiver;
 beforeAll(async () => {
-  // A short client timeout: the `timeout` fault holds the call until the adapter gives up.
-  ({ sandbox, gateway } = await sandboxAndGateway(1500));
+  // The `timeout` fault holds the call until the adapter gives up: short, but long enough for a busy machine.
+  ({ sandbox, gateway } = await sandboxAndGateway(4000));
   receiver = await notifyReceiver(gateway);
 }, 30_000);
 afterAll(async () => {

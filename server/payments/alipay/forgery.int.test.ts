@@ -60,7 +60,7 @@ const through = (gatewayUrl: string) =>
     privateKey: sandbox.env.ALIPAY_PRIVATE_KEY!,
     alipayPublicKey: sandbox.env.ALIPAY_PUBLIC_KEY!,
     gateway: gatewayUrl,
-    timeoutMs: 3000,
+    timeoutMs: 5000,
   });
 const startWith = (g: AlipayRefundGateway, r: { outRefundNo: string; orderNo: string }) =>
   g.start({ ...r, gatewayTxnId: null, amountFen: 300, totalPaidFen: 300, reason: "退货", notifyUrl: receiver.url });
