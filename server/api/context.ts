@@ -38,6 +38,6 @@ export interface Context {
   log: (line: string) => void;
   /** Photo storage for procedures that delete photos (erasure); unset → the configured one (server/api/photo-http.ts). */
   storage?: ObjectStorage;
-  /** The gateways' statements for reconciliation; unset → the configured gateways (server/payments/statement-sources.ts). */
+  /** The gateways' statements for reconciliation; unset → the configured gateways (statementsOf(gateways)). */
   statements?: StatementSource;
 }

@@ -1,7 +1,7 @@
 import { isAppError } from "../domain/errors";
 import { errorMessage, fieldErrors } from "../i18n/errors";
 import { REFUND_CHANNEL_NAMES } from "../i18n/reconciliation-terms";
-import { configuredStatements } from "../payments/statement-sources";
+import { statementsOf } from "../payments/statement-sources";
 import { reconciliationExportQuery } from "../schemas/reconciliation";
 import { EXPORT_HEADERS, exportLines } from "../services/reconciliation/export-cells";
 import { csvStream } from "../services/reconciliation/export-csv";
@@ -37,7 +37,7 @@ export async function reconciliationExport(req: Request, ctx: Context): Promise<
   }
   const { from, to, channel, format } = parsed.data;
   try {
-    const days = await reconcileRange(ctx.db, from, to, channel, ctx.statements ?? configuredStatements());
+    const days = await reconcileRange(ctx.db, from, to, channel, ctx.statements ?? statementsOf(ctx.gateways));
     const lines = exportLines(days, ctx.locale);
     const headers = EXPORT_HEADERS[ctx.locale];
     const name = `refunds-${channel}-${from}${to === from ? "" : `_${to}`}.${format}`;

@@ -1,4 +1,4 @@
-import { configuredStatements } from "../../payments/statement-sources";
+import { statementsOf } from "../../payments/statement-sources";
 import { reconciliationInput } from "../../schemas/reconciliation";
 import { reconcileDay } from "../../services/reconciliation/reconcile-day";
 import { createTRPCRouter, staffProcedure } from "../trpc";
@@ -10,5 +10,5 @@ export const reconciliationRouter = createTRPCRouter({
   /** One channel's refunds for one Beijing day, compared with the gateway's statement (read-only). */
   day: staffProcedure(RECONCILING_ROLES)
     .input(reconciliationInput)
-    .query(({ ctx, input }) => reconcileDay(ctx.db, input.day, input.channel, ctx.statements ?? configuredStatements())),
+    .query(({ ctx, input }) => reconcileDay(ctx.db, input.day, input.channel, ctx.statements ?? statementsOf(ctx.gateways))),
 });
