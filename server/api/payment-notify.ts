@@ -17,7 +17,11 @@ const RETRY: Record<GatewayChannel, GatewayReply> = {
   wechat_pay: { status: 500, contentType: "application/json", body: JSON.stringify({ code: "FAIL", message: "retry later" }) },
 };
 
-const reply = (r: GatewayReply) => new Response(r.body, { status: r.status, headers: { "content-type": r.contentType, "cache-control": "no-store" } });
+/** The adapter's reply as a Response; a 204 (WeChat's "received") must have no body at all, or Response refuses it. */
+const reply = (r: GatewayReply) =>
+  r.status === 204 || r.body === ""
+    ? new Response(null, { status: r.status, headers: { "cache-control": "no-store" } })
+    : new Response(r.body, { status: r.status, headers: { "content-type": r.contentType, "cache-control": "no-store" } });
 const plain = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /**
