@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { refunds } from "../db/schema";
+import { orders, refunds } from "../db/schema";
 import { fileRequest, makeShopper, signIn as customerSignIn } from "./fixtures/h5";
 import { expect, openFromQueue, staffActs, statusOf, test, STORY_TIMEOUT } from "./fixtures/staff-request";
 
@@ -15,13 +15,11 @@ test.describe.configure({ timeout: STORY_TIMEOUT });
 
 const panel = (page: Page) => page.getByRole("region", { name: "退款", exact: true });
 
-/** The Alipay sandbox's control API (scripts/e2e-server.ts writes where it listens). */
-function alipaySandbox(): string {
+/** Where the e2e server's payment sandboxes listen (scripts/e2e-server.ts writes the file). */
+function sandboxes(): { alipay: string | null; wechatPay: string | null } {
   const file = process.env.E2E_SANDBOXES_FILE;
   if (!file) throw new Error("E2E_SANDBOXES_FILE is not set (playwright.config.ts sets it)");
-  const { alipay } = JSON.parse(readFileSync(file, "utf8")) as { alipay: string | null };
-  if (!alipay) throw new Error("the e2e server started no Alipay sandbox");
-  return alipay;
+  return JSON.parse(readFileSync(file, "utf8")) as { alipay: string | null; wechatPay: string | null };
 }
 
 /** A mug (¥45, paid by Alipay) its customer wants refunded, approved by customer service: finance's turn. */
@@ -73,9 +71,13 @@ test.describe("Refunds through the gateway sandbox", () => {
   });
 
   test("a refund the gateway closes is retried from the refund panel and completes under a new number", async ({ page, db }) => {
-    const { request } = await waitingForFinance(db);
-    // The gateway will close this request's first refund number without paying it.
-    const armed = await fetch(`${alipaySandbox()}/sandbox/faults`, {
+    const { shopper, request } = await waitingForFinance(db);
+    // CLOSED is WeChat Pay's answer (Alipay has no closed refund number: it is retried under the same one),
+    // so this order was paid by WeChat Pay, whose sandbox will close the first refund number without paying it.
+    await db.update(orders).set({ paymentMethod: "wechat_pay" }).where(eq(orders.id, shopper.orderId));
+    const wechatPay = sandboxes().wechatPay;
+    if (!wechatPay) throw new Error("the e2e server started no WeChat Pay sandbox");
+    const armed = await fetch(`${wechatPay}/sandbox/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ mode: "closed", outRefundNo: `RF${request.rmaNo}-1` }),

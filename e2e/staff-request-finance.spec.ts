@@ -41,6 +41,8 @@ test.describe("Finance on the request screen", () => {
     await expect(timeline(page2).getByText("原路退款")).toBeVisible();
     await expect(timeline(page2)).toContainText("刘洋 · 财务人员");
     await expect(timeline(page2)).toContainText("陈静 · 财务人员");
+    // The worker pays in the background; a refunding request stays in finance's queue until the gateway's answer is in.
+    await expect.poll(() => statusOf(db, request.id), { timeout: 60_000 }).toBe("completed");
     await expectGoneFromQueue(page2, big.rmaNo);
     await second.close();
   });
