@@ -4,8 +4,8 @@ import { evidencePhotos, returnRequests } from "../../db/schema";
 import { AppError } from "../domain/errors";
 import { mayRead, mayReadRequest } from "../domain/read-access";
 import type { StaffRole } from "../domain/vocabulary";
-import { processUpload } from "../photos/process-photo";
-import { newPhotoKeys, type ObjectStorage } from "../storage";
+import type { ObjectStorage } from "../storage";
+import { savePhotoFiles } from "./photo-files";
 import { hitRateLimit } from "./rate-limit";
 
 /**
@@ -34,23 +34,10 @@ export async function storeEvidencePhoto(db: DbOrTx, storage: ObjectStorage, cus
   // still exist): a refused or failed upload costs a try too. Answers rate_limited with the wait.
   await hitRateLimit(db, `photo-upload:customer:${customerId}`, MAX_PHOTO_UPLOADS_PER_DAY, UPLOAD_WINDOW_SECONDS, now);
 
-  const photo = await processUpload(upload);
-  const keys = newPhotoKeys(now);
-  await storage.put(keys.image, photo.image, photo.contentType);
-  await storage.put(keys.thumbnail, photo.thumbnail, photo.contentType);
+  const files = await savePhotoFiles(storage, upload, now);
   const [row] = await db
     .insert(evidencePhotos)
-    .values({
-      customerId,
-      storageKey: keys.image,
-      thumbnailKey: keys.thumbnail,
-      contentType: photo.contentType,
-      bytes: photo.bytes,
-      width: photo.width,
-      height: photo.height,
-      sha256: photo.sha256,
-      createdAt: now,
-    })
+    .values({ customerId, ...files })
     .returning({ id: evidencePhotos.id, width: evidencePhotos.width, height: evidencePhotos.height, bytes: evidencePhotos.bytes });
   if (!row) throw new Error("insert returned nothing");
   return row;

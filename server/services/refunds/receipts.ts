@@ -3,8 +3,8 @@ import type { DbOrTx } from "../../../db/client";
 import { refundReceipts } from "../../../db/schema";
 import { AppError } from "../../domain/errors";
 import type { StaffRole } from "../../domain/vocabulary";
-import { processUpload } from "../../photos/process-photo";
-import { newPhotoKeys, type ObjectStorage } from "../../storage";
+import type { ObjectStorage } from "../../storage";
+import { savePhotoFiles } from "../photo-files";
 import { hitRateLimit } from "../rate-limit";
 
 /** Receipts one finance user may upload a day: a refund takes one, a retake one more. */
@@ -21,23 +21,10 @@ export const RECEIPT_READERS: readonly StaffRole[] = ["finance", "admin"];
  */
 export async function storeReceipt(db: DbOrTx, storage: ObjectStorage, staffId: string, upload: Buffer, now = new Date()) {
   await hitRateLimit(db, `receipt-upload:staff:${staffId}`, MAX_RECEIPT_UPLOADS_PER_DAY, 86_400, now);
-  const photo = await processUpload(upload);
-  const keys = newPhotoKeys(now);
-  await storage.put(keys.image, photo.image, photo.contentType);
-  await storage.put(keys.thumbnail, photo.thumbnail, photo.contentType);
+  const files = await savePhotoFiles(storage, upload, now);
   const [row] = await db
     .insert(refundReceipts)
-    .values({
-      uploadedBy: staffId,
-      storageKey: keys.image,
-      thumbnailKey: keys.thumbnail,
-      contentType: photo.contentType,
-      bytes: photo.bytes,
-      width: photo.width,
-      height: photo.height,
-      sha256: photo.sha256,
-      createdAt: now,
-    })
+    .values({ uploadedBy: staffId, ...files })
     .returning({ id: refundReceipts.id, width: refundReceipts.width, height: refundReceipts.height, bytes: refundReceipts.bytes });
   if (!row) throw new Error("insert returned nothing");
   return row;
