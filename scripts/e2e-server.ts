@@ -58,8 +58,12 @@ if (sandboxesFile) {
 // Like `npm run demo`: the app server runs with NODE_ENV=production, where demo mode needs the say-so.
 const appEnv = { ...sandboxes.env, AUTH_URL: `http://localhost:${PORT}`, ALLOW_DEMO_IN_PRODUCTION: "i-understand" };
 let code = 0;
-if (buildIsStale()) code = await build(appEnv);
+if (buildIsStale()) {
+  console.log("e2e server: the production build is stale; building (npm run test:e2e builds before Playwright starts)");
+  code = await build(appEnv);
+}
 if (code === 0) {
+  console.log(`e2e server: starting the app on port ${PORT}`);
   // As `npm run demo`: the worker pays refunds through the sandboxes (polling every second), notifications come back to the app.
   const stopWorker = startDeadlineWorker(prepared.env.DATABASE_URL!, 60_000, {
     ...process.env,

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { PgBoss, type ConstructorOptions, type Db as IDatabase, type SendOptions } from "pg-boss";
 import type postgres from "postgres";
 import type { TxSql } from "../../db/client";
@@ -60,7 +61,7 @@ export interface JobSender {
  * pool) as an 'error' event; without a listener Node turns that into a crash of the process.
  */
 function withErrorLog(boss: PgBoss): PgBoss {
-  boss.on("error", (e: unknown) => console.error(`[jobs] ${e instanceof Error ? e.message : String(e)}`));
+  boss.on("error", (e: unknown) => console.error(`[jobs] ${e instanceof Error ? e.message : inspect(e, { depth: 2, breakLength: Infinity })}`));
   return boss;
 }
 
