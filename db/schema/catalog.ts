@@ -45,11 +45,14 @@ export const skus = pgTable(
     attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     priceFen: integer().notNull(),
     stock: integer().notNull().default(0),
+    /** Units promised to approved exchanges and not yet shipped; never more than the stock. */
+    reserved: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("skus_product_idx").on(t.productId),
     check("skus_price_nonnegative", sql`${t.priceFen} >= 0`),
     check("skus_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("skus_reserved_within_stock", sql`${t.reserved} >= 0 AND ${t.reserved} <= ${t.stock}`),
   ],
 );

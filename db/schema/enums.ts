@@ -11,6 +11,7 @@ import {
   RETURN_STATUSES,
   RETURN_TYPES,
   STAFF_ROLES,
+  STOCK_MOVEMENT_REASONS,
 } from "../../server/domain/vocabulary";
 
 export const staffRole = pgEnum("staff_role", STAFF_ROLES);
@@ -26,3 +27,4 @@ export const actorType = pgEnum("actor_type", ["customer", "staff", "system"]);
 export const refundStatus = pgEnum("refund_status", REFUND_STATUSES);
 export const refundChannel = pgEnum("refund_channel", REFUND_CHANNELS);
 export const refundKind = pgEnum("refund_kind", REFUND_KINDS);
+export const stockMovementReason = pgEnum("stock_movement_reason", STOCK_MOVEMENT_REASONS);

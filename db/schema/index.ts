@@ -11,3 +11,4 @@ export * from "./refunds";
 export * from "./rate-limits";
 export * from "./audit";
 export * from "./refund-receipts";
+export * from "./stock";

@@ -129,3 +129,10 @@ export type RefundChannel = (typeof REFUND_CHANNELS)[number];
 /** What a refund pays back: the goods (the request's approved amount), a price difference, or postage. */
 export const REFUND_KINDS = ["goods", "price_difference", "postage"] as const;
 export type RefundKind = (typeof REFUND_KINDS)[number];
+
+/**
+ * Why a SKU's stock changed (stock_movements): a returned unit put back on the shelf, a
+ * replacement sent to an exchange customer, or a correction by hand.
+ */
+export const STOCK_MOVEMENT_REASONS = ["return_restocked", "replacement_shipped", "manual_adjustment"] as const;
+export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
