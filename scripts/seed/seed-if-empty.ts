@@ -56,14 +56,18 @@ export async function seedDemoData(db: Db, log: (line: string) => void, opts: Se
 
   const ctx = { db, staffIds, skuIds: ids.skuId, gateways: new GatewayRegistry([seedGateway("alipay"), seedGateway("wechat_pay")]), jobs: jobSender(db.$client) };
   let filed = 0;
-  await runPool(world.requestsByCustomer, opts.concurrency ?? 4, async (list) => {
-    for (const r of list) {
-      const customerId = customerIds.get(r.customerPhone);
-      if (!customerId) throw new Error(`seed: no customer ${r.customerPhone}`);
-      await executeRequest(ctx, { ...r, customerId });
-      filed++;
-    }
-  });
+  try {
+    await runPool(world.requestsByCustomer, opts.concurrency ?? 4, async (list) => {
+      for (const r of list) {
+        const customerId = customerIds.get(r.customerPhone);
+        if (!customerId) throw new Error(`seed: no customer ${r.customerPhone}`);
+        await executeRequest(ctx, { ...r, customerId });
+        filed++;
+      }
+    });
+  } finally {
+    await ctx.jobs.stop();
+  }
 
   const byStatus = await db
     .select({ status: returnRequests.status, n: count() })

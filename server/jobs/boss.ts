@@ -54,6 +54,11 @@ export async function enqueueInTransaction(boss: PgBoss, tx: TxSql, queue: Queue
 /** A started pg-boss that can send, per client; started once, lazily. */
 export interface JobSender {
   send(tx: TxSql, queue: QueueName, data: object, options?: Omit<SendOptions, "db">): Promise<string | null>;
+  /**
+   * Stops pg-boss's timers. A short-lived caller (the seed) stops it before it closes its pool:
+   * a started pg-boss keeps querying, and over an ended pool every query is a CONNECTION_ENDED error.
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -71,7 +76,14 @@ export function jobSender(sql: postgres.Sql): JobSender {
     started = undefined;
     throw e;
   }));
-  return { send: async (tx, queue, data, options) => enqueueInTransaction(await boss(), tx, queue, data, options) };
+  return {
+    send: async (tx, queue, data, options) => enqueueInTransaction(await boss(), tx, queue, data, options),
+    stop: async () => {
+      const running = started;
+      started = undefined;
+      if (running) await (await running.catch(() => undefined))?.stop({ graceful: false, close: false });
+    },
+  };
 }
 
 /**

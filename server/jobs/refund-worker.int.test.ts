@@ -64,6 +64,7 @@ describe("executing a refund", () => {
         queuedId = await jobs.send(tx, queue, data, options);
         throw new Error("the process dies right after queueing");
       },
+      stop: () => jobs.stop(),
     };
     const fin = await staffCaller(db, "finance");
     const { actOnRequest } = await import("../services/act-on-request");

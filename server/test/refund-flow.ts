@@ -94,7 +94,8 @@ export async function startRefundWorld(database: { db: Db; url: string }, gatewa
   // The app's job queue for these callers, stopped with the world (before the test database goes).
   const boss = bossOver(database.db.$client);
   const started = boss.start();
-  const jobs: JobSender = { send: async (tx, queue, data, options) => enqueueInTransaction(await started, tx, queue, data, options) };
+  // Stopped with the world (below), not by the callers.
+  const jobs: JobSender = { send: async (tx, queue, data, options) => enqueueInTransaction(await started, tx, queue, data, options), stop: async () => {} };
   const flow: FlowUnderTest = {
     db: database.db,
     sandbox: sandbox.control,
