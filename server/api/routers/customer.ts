@@ -14,6 +14,7 @@ import {
   submitReturnInput,
   verifyCodeInput,
 } from "../../schemas/customer";
+import { customerConvertToRefundInput } from "../../schemas/replacement";
 import { issueChallenge } from "../../challenge/proof-of-work";
 import { env } from "../../env";
 import { actOnRequest, type Actor } from "../../services/act-on-request";
@@ -139,6 +140,11 @@ export const customerRouter = createTRPCRouter({
 
   appeal: customerProcedure.input(appealInput).mutation(({ ctx, input }) =>
     actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "appeal", comment: input.comment }),
+  ),
+
+  /** An exchange whose replacement ran out becomes a refund, when the policy lets the customer choose (decision 030). */
+  convertToRefund: customerProcedure.input(customerConvertToRefundInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "convert_to_refund", comment: input.comment }),
   ),
 
   ...customerPrivacyProcedures,
