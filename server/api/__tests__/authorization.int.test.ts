@@ -209,6 +209,7 @@ describe("customer procedures", () => {
     ["provideInfo", (c) => c.customer.provideInfo({ ...on, comment: "补充" })],
     ["ship", (c) => c.customer.ship({ ...on, carrier: "sf", trackingNo: "SF1234567890" })],
     ["appeal", (c) => c.customer.appeal({ ...on, comment: "申诉" })],
+    ["convertToRefund", (c) => c.customer.convertToRefund(on)],
     ["devices", (c) => c.customer.devices()],
     ["signOutDevice", (c) => c.customer.signOutDevice({ id: missing })],
     ["signOutEverywhere", (c) => c.customer.signOutEverywhere()],
