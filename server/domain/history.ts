@@ -34,7 +34,7 @@ export interface ChainedEvent extends HistoryEvent {
  * SHA-256 digests, so they can be erased later and the history still verifies
  * (docs/decisions/018-personal-data.md).
  */
-export const PERSONAL_CHANGE_KEYS = ["returnTrackingNo"] as const;
+export const PERSONAL_CHANGE_KEYS = ["returnTrackingNo", "replacementTrackingNo"] as const;
 
 /** "comment" and "changes.<key>" → SHA-256 of the value's canonical JSON. "legacy" marks an event chained before sealing existed. */
 export type Seals = Record<string, string>;

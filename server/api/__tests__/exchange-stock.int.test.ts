@@ -5,17 +5,24 @@
  * exchange whose replacement ran out becomes a refund, by the customer or staff as the policy says.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { customers, orderLines, orders, returnEvents, returnLines, returnRequests, skus, stockMovements, stockReservations } from "../../../db/schema";
 import { DEFAULT_POLICY } from "../../domain/policy";
 import { actOnRequest } from "../../services/act-on-request";
 import { verifyHistory } from "../../services/history-store";
+import { anonymiseRequests } from "../../services/personal-data/anonymise";
+import { LocalDiskStorage } from "../../storage";
 import { currentPolicy, replacePolicy } from "../../services/policy-store";
 import { createTestDatabase } from "../../test/db";
 import { appCodeOf, customerCaller, failureOf, makeOrder, makeStaff, staffCaller, submitFor, type Made } from "../../test/fixtures";
 
 const { db } = await createTestDatabase();
+const storageDir = mkdtempSync(path.join(os.tmpdir(), "exchange-stock-"));
+afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 
 const asDeclared = (lines: { id: string; quantity: number }[], condition: "as_new" | "damaged" = "as_new") =>
   lines.map((l) => ({ returnLineId: l.id, receivedQuantity: l.quantity, condition }));
@@ -208,6 +215,26 @@ describe("shipment", () => {
     expect(staffView.request).toMatchObject({ replacementCarrier: "德邦快递", replacementTrackingNo: "DPK-3001234567" });
   });
 
+  it("the replacement's tracking number is personal data: anonymising the request erases it and the history still verifies", async () => {
+    const made = await makeOrder(db, [{ priceFen: 80_00, variants: 1 }]);
+    const { res, read, customer } = await submitFor(db, made, "exchange");
+    const cs = await staffCaller(db, "customer_service");
+    const wh = await staffCaller(db, "warehouse");
+    await cs.caller.staff.approve({ requestId: res.id, version: 1 });
+    await customer.customer.ship({ requestId: res.id, version: (await read()).version, carrier: "sf", trackingNo: "SF1234567890" });
+    let r = await read();
+    await wh.caller.staff.receive({ requestId: res.id, version: r.version, lines: asDeclared(r.lines) });
+    r = await read();
+    await wh.caller.staff.shipReplacement({ requestId: res.id, version: r.version, carrier: "sf", trackingNo: "SF2468013579" });
+
+    expect(await anonymiseRequests(db, new LocalDiskStorage(storageDir), [res.id], new Date())).toEqual([res.id]);
+    const [row] = await db.select().from(returnRequests).where(eq(returnRequests.id, res.id));
+    expect(row).toMatchObject({ replacementTrackingNo: null, replacementCarrier: "sf" });
+    const events = await db.select().from(returnEvents).where(eq(returnEvents.requestId, res.id));
+    expect(JSON.stringify(events)).not.toContain("SF2468013579");
+    expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 5 });
+  });
+
   it("an exchange approved before reservations existed ships from free stock, or is refused when there is none", async () => {
     const made = await makeOrder(db, [{ priceFen: 40_00, variants: 1 }]);
     const { res, read, customer } = await submitFor(db, made, "exchange");
@@ -314,6 +341,19 @@ describe("out of stock before approval: conversion to a refund", () => {
     expect(r).toMatchObject({ type: "return_refund", status: "pending_ops_review", requestedRefundFen: 3000_00 });
     expect(r.stages).toEqual(["cs_review", "ops_review", "customer_shipment", "warehouse_inspection", "refund_approval", "refund"]);
     await usePolicy("customer_chooses");
+  });
+
+  it("a variant whose last unit is promised is not offered to, nor accepted from, the next customer", async () => {
+    const first = await makeOrder(db, [{ priceFen: 50_00, variants: 1 }]);
+    const second = await sameProductOrder(first);
+    const variant = variantOf(first);
+    await db.update(skus).set({ stock: 1, reserved: 0 }).where(eq(skus.id, variant.id));
+    const { res } = await submitFor(db, first, "exchange");
+    await (await staffCaller(db, "customer_service")).caller.staff.approve({ requestId: res.id, version: 1 });
+    const buyer = customerCaller(db, second.customer);
+    const offered = await buyer.customer.returnableLines({ orderNo: second.order.orderNo });
+    expect(offered.lines[0]!.exchangeVariants).toEqual([]);
+    expect(appCodeOf(await failureOf(submitFor(db, second, "exchange")))).toBe("exchange_variant_invalid");
   });
 
   it("refused while the replacement is in stock", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { categories, customers, orderLines, orders, products, skus } from "../../../db/schema";
 import { lineEligibility } from "../../domain/eligibility";
 import { AppError } from "../../domain/errors";
@@ -91,7 +91,8 @@ export const customerRouter = createTRPCRouter({
       ? await ctx.db
           .select({ id: skus.id, productId: skus.productId, attributes: skus.attributes, stock: skus.stock })
           .from(skus)
-          .where(and(inArray(skus.productId, productIds), gte(skus.stock, 1)))
+          // Free units: one promised to an approved exchange is not on offer (decision 030).
+          .where(and(inArray(skus.productId, productIds), gt(sql`${skus.stock} - ${skus.reserved}`, 0)))
       : [];
     const now = new Date();
     return {
