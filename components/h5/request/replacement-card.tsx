@@ -23,17 +23,18 @@ export function ReplacementCard({ req, locale }: { req: CustomerRequest; locale:
         <h2 id="replacement-heading" className="text-base font-semibold text-green-900">
           {t.shippedTitle}
         </h2>
-        <dl className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5 text-sm">
+        <dl className="mt-2 grid grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-1.5 text-sm">
           <dt className="text-slate-600">{t.carrier}</dt>
           <dd className="text-slate-900">{carrierName(carrier, locale)}</dd>
           <dt className="text-slate-600">{t.trackingNo}</dt>
-          <dd className="flex min-w-0 flex-wrap items-center justify-between gap-2">
-            <span className="font-mono font-semibold break-all text-slate-900 select-all" data-testid="replacement-tracking-no">
-              {trackingNo}
-            </span>
-            <CopyButton text={trackingNo} label={t.copy} done={t.copied} />
+          <dd className="min-w-0 font-mono font-semibold break-all text-slate-900 select-all" data-testid="replacement-tracking-no">
+            {trackingNo}
           </dd>
         </dl>
+        {/* On its own line: the number stays whole beside its label on a 390 px phone. */}
+        <div className="mt-2">
+          <CopyButton text={trackingNo} label={t.copy} done={t.copied} />
+        </div>
       </section>
     );
   }
