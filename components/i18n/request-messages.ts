@@ -137,7 +137,6 @@ const zhCN = {
     refundBody: "将通过原支付方式退款 {amount}。",
     fourEyes: "已由 {name} 复核；付款需另一位财务人员。",
     acceptFullBody: "按申请金额 {amount} 全额处理。",
-    shipReplacementBody: "确认换货商品已发出。",
     approveRefundBody: "复核通过后，由另一位财务人员执行退款 {amount}。",
   },
   hold: {
@@ -308,7 +307,6 @@ const en: RequestMessages = {
     refundBody: "Refund {amount} to the original payment method.",
     fourEyes: "Approved by {name}; a second finance user must pay it.",
     acceptFullBody: "Settle in full: {amount}.",
-    shipReplacementBody: "Confirm the replacement has been shipped.",
     approveRefundBody: "After your approval a second finance user pays {amount}.",
   },
   hold: {

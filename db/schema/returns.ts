@@ -47,6 +47,9 @@ export const returnRequests = pgTable(
     rejectionKind: reasonKind().notNull().default("rejection"),
     returnCarrier: text(),
     returnTrackingNo: text(),
+    /** The exchange's replacement shipment, recorded by the warehouse's ship_replacement (decision 030). */
+    replacementCarrier: text(),
+    replacementTrackingNo: text(),
     deadlineAt: timestamp({ withTimezone: true }),
     /**
      * The categories of the request's lines (distinct ids), written with the request at

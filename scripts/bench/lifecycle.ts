@@ -143,6 +143,8 @@ async function setUp(url: string, work: Work[], staffIds: Setup["staff"]): Promi
   const db = drizzle(client, { schema, casing: "snake_case" });
   try {
     const ids = await insertCatalog(db, buildCatalog(new Prng(7)));
+    // Approved exchanges reserve their replacement and shipping takes it (decision 030): stock for every run.
+    await db.update(schema.skus).set({ stock: 10_000_000 });
     await db.insert(schema.staffUsers).values(
       (Object.entries(staffIds) as [keyof Setup["staff"], string][]).map(([who, id]) => ({ id, email: `${who}@bench.local`, name: who, role: STAFF_ROLE[who], passwordHash: "$argon2id$bench" })),
     );
@@ -216,6 +218,7 @@ async function appDecide(db: Db, setup: Setup, jobs: JobSender, r: AppRequest, o
     const input: ActInput = { requestId: r.id, expectedVersion: version, action: step.action };
     if (step.action === "refund") input.refunding = { gateways: BENCH_GATEWAYS, jobs };
     if (step.action === "ship") input.shipment = { carrier: "sf", trackingNo: "SF1234567890123" };
+    if (step.action === "ship_replacement") input.shipment = { carrier: "sf", trackingNo: "SF9876543210987" };
     if (step.action === "receive") input.inspection = { lines: [{ returnLineId: r.lineId!, receivedQuantity: 1, condition: "as_new" }] };
     const res = await actOnRequest(db, actor, input);
     onStep(step.action);

@@ -148,7 +148,14 @@ export function planRequest(rng: Prng, input: PlanInput): PlannedRequest {
       case "refunding":
         return push({ action: "refund_succeeded", by: "system", gapMs: gap("refund_succeeded"), comment: null });
       case "pending_replacement":
-        return push({ action: "ship_replacement", by: "warehouse", gapMs: gap("ship_replacement"), comment: rng.pick(COMMENTS.shipReplacement) });
+        return push({
+          action: "ship_replacement",
+          by: "warehouse",
+          gapMs: gap("ship_replacement"),
+          comment: rng.pick(COMMENTS.shipReplacement),
+          // Derived from the step count, not drawn from rng: the plans of every other request stay as they were.
+          shipment: { carrier: "sf", trackingNo: `SF${String(7_300_000_000 + drafts.length * 7919).padStart(12, "0")}` },
+        });
       default:
         throw new Error(`seed plan: no ordinary next action from ${state.status}`);
     }

@@ -60,6 +60,8 @@ export const ERROR_CODES = {
   offline_refund_not_allowed: "CONFLICT",
   receipt_unavailable: "BAD_REQUEST",
   nothing_to_refund: "BAD_REQUEST",
+  replacement_out_of_stock: "CONFLICT",
+  replacement_in_stock: "BAD_REQUEST",
   request_too_large: "PAYLOAD_TOO_LARGE",
   statement_unavailable: "SERVICE_UNAVAILABLE",
   photo_busy: "SERVICE_UNAVAILABLE",

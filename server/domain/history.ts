@@ -34,7 +34,7 @@ export interface ChainedEvent extends HistoryEvent {
  * SHA-256 digests, so they can be erased later and the history still verifies
  * (docs/decisions/018-personal-data.md).
  */
-export const PERSONAL_CHANGE_KEYS = ["returnTrackingNo"] as const;
+export const PERSONAL_CHANGE_KEYS = ["returnTrackingNo", "replacementTrackingNo"] as const;
 
 /** "comment" and "changes.<key>" → SHA-256 of the value's canonical JSON. "legacy" marks an event chained before sealing existed. */
 export type Seals = Record<string, string>;
@@ -194,7 +194,8 @@ export function moneyFromHistory(events: readonly HistoryEvent[]): MoneyState {
   const named = (c: Record<string, unknown>) => (typeof c.refundId === "string" ? byId.get(c.refundId) : money.refunds.at(-1));
   for (const e of events) {
     const c = e.changes;
-    if (e.action === "submit" && typeof c.requestedRefundFen === "number") money.requestedRefundFen = c.requestedRefundFen;
+    // An exchange converted to a refund (decision 030) is priced by its conversion step.
+    if ((e.action === "submit" || e.action === "convert_to_refund") && typeof c.requestedRefundFen === "number") money.requestedRefundFen = c.requestedRefundFen;
     if ("approvedRefundFen" in c) money.approvedRefundFen = typeof c.approvedRefundFen === "number" ? c.approvedRefundFen : null;
     // Finance's retry from the refund panel is a refund step too (docs/decisions/024).
     if ((e.action === "refund" || e.action === "retry_refund") && typeof c.refundId === "string") {

@@ -1,5 +1,6 @@
 import { DEFAULT_EVIDENCE, type EvidenceRules } from "./evidence";
 import { normaliseStages, type Route } from "./route";
+import { DEFAULT_EXCHANGE_OUT_OF_STOCK, type ExchangeOutOfStock } from "./exchange-out-of-stock";
 import type { ReturnStatus, ReturnType, Stage } from "./vocabulary";
 
 /** All fields present must hold for a rule to match. */
@@ -44,6 +45,8 @@ export interface ApprovalPolicy {
   evidence: EvidenceRules;
   /** Customer service may approve many requests at once only up to this refund (fen). Unset: BULK_APPROVE_MAX_FEN. */
   bulkApproveMaxFen?: number;
+  /** Who turns an exchange whose replacement ran out into a refund (decision 030). Unset: the customer. */
+  exchangeOutOfStock?: ExchangeOutOfStock;
 }
 
 /** The bulk approval ceiling when the policy sets none: ¥200, the default ops-review threshold. */
@@ -63,6 +66,7 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   deadlines: { staffReviewHours: 48, customerInfoDays: 7, customerShipDays: 7, warehouseConfirmDays: 10, refundDays: 7, appealDays: 7 },
   csReviewTimeout: "escalate",
   evidence: DEFAULT_EVIDENCE,
+  exchangeOutOfStock: DEFAULT_EXCHANGE_OUT_OF_STOCK,
 };
 
 export interface RoutingInput {
@@ -160,6 +164,8 @@ const REFUND_STATUSES: readonly ReturnStatus[] = ["pending_refund_approval", "pe
  */
 export function nextDeadline(from: ReturnStatus, to: ReturnStatus, policy: ApprovalPolicy, now: Date, current: Date | null): Date | null {
   if (REFUND_STATUSES.includes(from) && REFUND_STATUSES.includes(to)) return current;
+  // A step that keeps the status (an exchange converted to a refund in review) keeps its clock.
+  if (from === to) return current;
   return deadlineFor(to, policy, now);
 }
 

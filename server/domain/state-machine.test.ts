@@ -24,21 +24,31 @@ import {
 
 const ALL_ROLES: readonly ActorRole[] = [...STAFF_ROLES, "customer", "system"];
 
-const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
+/** One role, or several where the request decides which (convert_to_refund: the policy says customer or staff). */
+type Allowed = ActorRole | readonly ActorRole[];
+const rolesOf = (a: Allowed | undefined): readonly ActorRole[] => (a === undefined ? [] : typeof a === "string" ? [a] : a);
+/** Every (action, role) pair the spec allows in a status. */
+const pairsOf = (status: ReturnStatus): [Action, ActorRole][] =>
+  (Object.entries(SPEC[status]) as [Action, Allowed][]).flatMap(([a, r]) => rolesOf(r).map((role): [Action, ActorRole] => [a, role]));
+
+const SPEC: Record<ReturnStatus, Partial<Record<Action, Allowed>>> = {
   pending_cs_review: {
     approve: "customer_service",
     reject: "customer_service",
     request_info: "customer_service",
     cancel: "customer",
     escalate: "system",
+    // An exchange whose replacement ran out becomes a refund: the customer or the reviewer, as the policy says (decision 030).
+    convert_to_refund: ["customer", "customer_service"],
   },
   pending_ops_review: {
     approve: "operations_manager",
     reject: "operations_manager",
     request_info: "operations_manager",
     cancel: "customer",
+    convert_to_refund: ["customer", "operations_manager"],
   },
-  needs_info: { provide_info: "customer", cancel: "customer", expire: "system" },
+  needs_info: { provide_info: "customer", cancel: "customer", expire: "system", convert_to_refund: "customer" },
   rejected: { appeal: "customer", expire: "system" },
   awaiting_shipment: { ship: "customer", receive: "warehouse", cancel: "customer", expire: "system" },
   in_transit: { receive: "warehouse", cancel: "customer" },
@@ -79,9 +89,9 @@ type ModelOutcome =
 
 /** Reference model of one command, straight from docs/product-rules.md. */
 function model(req: RequestState, cmd: Command): ModelOutcome {
-  const allowedRole = SPEC[req.status][cmd.action];
-  if (!allowedRole) return { ok: false, code: "invalid_transition", params: { action: cmd.action, status: req.status } };
-  if (allowedRole !== cmd.role) {
+  const allowedRoles = rolesOf(SPEC[req.status][cmd.action]);
+  if (allowedRoles.length === 0) return { ok: false, code: "invalid_transition", params: { action: cmd.action, status: req.status } };
+  if (!allowedRoles.includes(cmd.role)) {
     return { ok: false, code: "role_not_allowed", params: { action: cmd.action, status: req.status, role: cmd.role } };
   }
   const go = (to: ReturnStatus, changes: Record<string, unknown> = {}): ModelOutcome => ({ ok: true, to, changes });
@@ -128,6 +138,14 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
       return go("refunding");
     case "ship_replacement":
       return go("completed");
+    // Only an exchange, only when a replacement is short, and only by whom the policy names (default: the customer).
+    case "convert_to_refund": {
+      if (req.type !== "exchange") return { ok: false, code: "invalid_transition", params: { action: cmd.action, status: req.status } };
+      if (!req.replacementShort) return { ok: false, code: "replacement_in_stock" };
+      const customerDecides = (req.exchangeOutOfStock ?? "customer_chooses") === "customer_chooses";
+      if ((cmd.role === "customer") !== customerDecides) return { ok: false, code: "role_not_allowed", params: { action: cmd.action, status: req.status, role: cmd.role } };
+      return go(req.status);
+    }
     // A change of amount after the first finance signature sends the request back to be signed twice again.
     case "lower_refund":
       return req.refundApprovedBy !== null && req.route.stages.includes("refund_approval")
@@ -537,13 +555,16 @@ describe("the transition table matches docs/product-rules.md", () => {
   it("every status × action × role is allowed exactly as specified", () => {
     for (const status of RETURN_STATUSES) {
       for (const action of ACTIONS) {
-        const expectedRole = SPEC[status][action];
+        const expectedRoles = rolesOf(SPEC[status][action]);
         const rule = TRANSITIONS[status][action];
-        if (!expectedRole) {
+        if (expectedRoles.length === 0) {
           expect(rule, `${status}/${action}`).toBeUndefined();
           continue;
         }
-        expect(rule?.roles, `${status}/${action}`).toEqual([expectedRole]);
+        expect([...(rule?.roles ?? [])].sort(), `${status}/${action}`).toEqual([...expectedRoles].sort());
+        // The conversion's who-decides rule has its own tests (describe "convert_to_refund").
+        if (action === "convert_to_refund") continue;
+        const expectedRole = expectedRoles[0];
         for (const role of ALL_ROLES) {
           const state = req(status, {
             route: ROUTES.returnRefundBig,
@@ -561,7 +582,7 @@ describe("the transition table matches docs/product-rules.md", () => {
   it("allowedActions lists exactly the specified actions per role", () => {
     for (const status of RETURN_STATUSES) {
       for (const role of ALL_ROLES) {
-        const expected = (Object.entries(SPEC[status]) as [Action, ActorRole][]).filter(([, r]) => r === role).map(([a]) => a);
+        const expected = pairsOf(status).filter(([, r]) => r === role).map(([a]) => a);
         expect([...allowedActions(status, role)].sort(), `${status}/${role}`).toEqual(expected.sort());
       }
     }
@@ -599,6 +620,7 @@ describe("rolesFor / staffRolesFor", () => {
     ["accept_partial", ["operations_manager"]],
     ["receive", ["warehouse"]],
     ["ship_replacement", ["warehouse"]],
+    ["convert_to_refund", ["customer", "customer_service", "operations_manager"]],
     ["approve_refund", ["finance"]],
     ["refund", ["finance"]],
     ["cancel", ["customer"]],
@@ -612,7 +634,7 @@ describe("rolesFor / staffRolesFor", () => {
 
   it("for every action: the union of the specified roles; staffRolesFor drops customer and system", () => {
     for (const action of ACTIONS) {
-      const expected = new Set(RETURN_STATUSES.map((s) => SPEC[s][action]).filter((r): r is ActorRole => r !== undefined));
+      const expected = new Set(RETURN_STATUSES.flatMap((s) => rolesOf(SPEC[s][action])));
       expect(new Set(rolesFor(action)), action).toEqual(expected);
       expect(new Set(staffRolesFor(action)), action).toEqual(new Set([...expected].filter((r) => r !== "customer" && r !== "system")));
     }
@@ -633,7 +655,7 @@ function reachable(start: RequestState): Set<ReturnStatus> {
     const key = JSON.stringify([s.status, s.infoReturnStatus, s.appealUsed, s.refundApprovedBy, s.goodsReceived]);
     if (visitedKeys.has(key)) continue;
     visitedKeys.add(key);
-    for (const [action, role] of Object.entries(SPEC[s.status]) as [Action, ActorRole][]) {
+    for (const [action, role] of pairsOf(s.status)) {
       for (const actorId of ["fin-a", "fin-b"]) {
         for (const inspectionMatches of [true, false]) {
           const out = model(s, { action, role, actorId, inspectionMatches });
@@ -653,6 +675,8 @@ const routingArb = fc.record({
   amountFen: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(0, 20_000, 20_001, 200_000, 200_001)),
   categories: fc.array(categoryArb, { maxLength: 3 }),
   priorReturns: fc.integer({ min: 0, max: 8 }),
+  replacementShort: fc.option(fc.boolean(), { nil: undefined }),
+  exchangeOutOfStock: fc.option(fc.constantFrom("customer_chooses" as const, "staff_decide" as const), { nil: undefined }),
 });
 
 const stepArb = fc.record({
@@ -678,10 +702,12 @@ describe("property: random command sequences", () => {
           appealUsed: false,
           refundApprovedBy: null,
           goodsReceived: false,
+          replacementShort: input.replacementShort,
+          exchangeOutOfStock: input.exchangeOutOfStock,
         };
         const canReach = reachable(state);
         for (const step of steps) {
-          const options = Object.entries(SPEC[state.status]) as [Action, ActorRole][];
+          const options = pairsOf(state.status);
           const chosen = step.valid && options.length > 0 ? options[step.pick % options.length]! : [step.action, step.role] as const;
           const command: Command = { action: chosen[0], role: chosen[1], actorId: step.actorId, inspectionMatches: step.inspectionMatches };
           const expected = model(state, command);
@@ -749,5 +775,43 @@ describe("property: random command sequences", () => {
         expect(e.code).toBe("invalid_transition");
       }),
     );
+  });
+});
+
+describe("convert_to_refund (decision 030)", () => {
+  const exchange = (status: ReturnStatus, over: Partial<RequestState> = {}) =>
+    req(status, { type: "exchange", route: ROUTES.exchangeOps, replacementShort: true, ...over });
+
+  it("the customer converts in review or while answering a question when the policy lets the customer choose (the default)", () => {
+    for (const status of ["pending_cs_review", "pending_ops_review", "needs_info"] as const) {
+      expect(transition(exchange(status, { infoReturnStatus: "pending_cs_review" }), cmd("convert_to_refund", "customer"))).toEqual({ from: status, to: status, changes: {} });
+      expect(transition(exchange(status, { exchangeOutOfStock: "customer_chooses" }), cmd("convert_to_refund", "customer")).to).toBe(status);
+    }
+    expect(caught(() => transition(exchange("pending_cs_review"), cmd("convert_to_refund", "customer_service"))).code).toBe("role_not_allowed");
+  });
+
+  it("the reviewer of the status converts when staff decide; the customer may not then", () => {
+    const staffDecide = { exchangeOutOfStock: "staff_decide" as const };
+    expect(transition(exchange("pending_cs_review", staffDecide), cmd("convert_to_refund", "customer_service")).to).toBe("pending_cs_review");
+    expect(transition(exchange("pending_ops_review", staffDecide), cmd("convert_to_refund", "operations_manager")).to).toBe("pending_ops_review");
+    expect(caught(() => transition(exchange("pending_cs_review", staffDecide), cmd("convert_to_refund", "customer"))).code).toBe("role_not_allowed");
+    expect(caught(() => transition(exchange("pending_cs_review", staffDecide), cmd("convert_to_refund", "operations_manager"))).code).toBe("role_not_allowed");
+    expect(caught(() => transition(exchange("needs_info", staffDecide), cmd("convert_to_refund", "customer_service"))).code).toBe("role_not_allowed");
+  });
+
+  it("is refused while the replacement is in stock, for a request that is no exchange, and once approved", () => {
+    expect(caught(() => transition(exchange("pending_cs_review", { replacementShort: false }), cmd("convert_to_refund", "customer"))).code).toBe("replacement_in_stock");
+    expect(caught(() => transition(exchange("pending_cs_review", { replacementShort: undefined }), cmd("convert_to_refund", "customer"))).code).toBe("replacement_in_stock");
+    expect(caught(() => transition(req("pending_cs_review", { replacementShort: true }), cmd("convert_to_refund", "customer"))).code).toBe("invalid_transition");
+    for (const status of ["awaiting_shipment", "in_transit", "inspection_mismatch", "pending_replacement", "completed"] as const) {
+      expect(caught(() => transition(exchange(status), cmd("convert_to_refund", "customer"))).code, status).toBe("invalid_transition");
+    }
+  });
+
+  it("is offered only when it would be allowed", () => {
+    expect(availableActions(exchange("pending_cs_review"), "customer", "cust-1")).toContain("convert_to_refund");
+    expect(availableActions(exchange("pending_cs_review", { replacementShort: false }), "customer", "cust-1")).not.toContain("convert_to_refund");
+    expect(availableActions(exchange("pending_cs_review"), "customer_service", "cs-1")).not.toContain("convert_to_refund");
+    expect(availableActions(exchange("pending_cs_review", { exchangeOutOfStock: "staff_decide" }), "customer_service", "cs-1")).toContain("convert_to_refund");
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from "./errors";
+import { DEFAULT_EXCHANGE_OUT_OF_STOCK, type ExchangeOutOfStock } from "./exchange-out-of-stock";
 import { assertMayDecide } from "./hold-guard";
 import { statusAfter, type Route } from "./route";
 import type { Action, ActorRole, ReturnStatus, ReturnType, Stage, StaffRole } from "./vocabulary";
@@ -17,6 +18,10 @@ export interface RequestState {
   goodsReceived: boolean;
   /** The staff user who claimed the request; other staff may not decide it (see holding.ts). */
   holderId?: string | null;
+  /** Exchange: a line's replacement has no reservation and too few free units (convert_to_refund, decision 030). */
+  replacementShort?: boolean;
+  /** Exchange: who may convert it to a refund then, by the request's policy. Unset: the customer. */
+  exchangeOutOfStock?: ExchangeOutOfStock;
 }
 
 export interface Command {
@@ -76,6 +81,18 @@ const secondSigner = (status: ReturnStatus) => (req: RequestState, cmd: Command)
   return { to: status, changes: {} };
 };
 
+/**
+ * An exchange whose replacement ran out becomes a return with refund, in place (same status);
+ * the policy says whether the customer or the reviewing staff decide (decision 030).
+ */
+const convertToRefund = (req: RequestState, cmd: Command) => {
+  if (req.type !== "exchange") throw new AppError("invalid_transition", { action: cmd.action, status: req.status });
+  if (!req.replacementShort) throw new AppError("replacement_in_stock");
+  const customerDecides = (req.exchangeOutOfStock ?? DEFAULT_EXCHANGE_OUT_OF_STOCK) === "customer_chooses";
+  if ((cmd.role === "customer") !== customerDecides) throw new AppError("role_not_allowed", { action: cmd.action, status: req.status, role: cmd.role });
+  return { to: req.status, changes: {} };
+};
+
 const CS: readonly ActorRole[] = ["customer_service"];
 const OPS: readonly ActorRole[] = ["operations_manager"];
 const CUSTOMER: readonly ActorRole[] = ["customer"];
@@ -104,12 +121,14 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
     request_info: { roles: CS, next: askInfo },
     cancel,
     escalate: { roles: SYSTEM, next: to("pending_ops_review") },
+    convert_to_refund: { roles: [...CUSTOMER, ...CS], next: convertToRefund },
   },
   pending_ops_review: {
     approve: { roles: OPS, next: after("ops_review") },
     reject: { roles: OPS, next: to("rejected") },
     request_info: { roles: OPS, next: askInfo },
     cancel,
+    convert_to_refund: { roles: [...CUSTOMER, ...OPS], next: convertToRefund },
   },
   needs_info: {
     provide_info: {
@@ -118,6 +137,7 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
     },
     cancel,
     expire,
+    convert_to_refund: { roles: CUSTOMER, next: convertToRefund },
   },
   rejected: {
     appeal: {

@@ -61,6 +61,8 @@ export const ACTIONS = [
   // warehouse
   "receive",
   "ship_replacement",
+  // customer or staff (policy exchangeOutOfStock): an exchange whose replacement ran out becomes a refund
+  "convert_to_refund",
   // finance
   "approve_refund",
   "refund",

@@ -33,6 +33,7 @@ export const ACTION_NAMES: Dict<Action> = {
   appeal: { "zh-CN": "申诉", en: "Appeal" },
   receive: { "zh-CN": "仓库签收验货", en: "Receive and inspect" },
   ship_replacement: { "zh-CN": "发出换货", en: "Ship replacement" },
+  convert_to_refund: { "zh-CN": "改为退货退款", en: "Convert to refund" },
   approve_refund: { "zh-CN": "财务复核通过", en: "Approve refund" },
   refund: { "zh-CN": "原路退款", en: "Refund to original payment" },
   lower_refund: { "zh-CN": "调低退款金额", en: "Lower refund amount" },

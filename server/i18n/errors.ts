@@ -147,6 +147,14 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     "zh-CN": "所选商品的可退金额为 ¥0（赠品或已按原价退款），无需退款；如需换货请选择「换货」，其他问题请联系客服",
     en: "The items you chose have ¥0 to refund (a free gift, or already refunded at their price). Choose an exchange instead, or contact customer service",
   },
+  replacement_out_of_stock: {
+    "zh-CN": "换货商品「{title}」已无库存，无法批准；可改为退货退款",
+    en: "The replacement variant of “{title}” is out of stock, so the exchange cannot be approved; it can become a refund instead",
+  },
+  replacement_in_stock: {
+    "zh-CN": "换货商品仍有库存，无需改为退款",
+    en: "The replacement variant is in stock; the exchange does not need to become a refund",
+  },
   database_unavailable: {
     "zh-CN": "系统暂时无法访问数据库，请稍后重试（已提交的申请不会丢失）",
     en: "The database is unavailable for a moment. Please try again shortly (anything already submitted is safe)",
@@ -216,6 +224,8 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.comment": { "zh-CN": "备注不能超过 1000 字", en: "The comment can be at most 1000 characters" },
   "v.trackingNo": { "zh-CN": "请输入正确的快递单号（8–30 位字母或数字）", en: "Enter a valid tracking number (8–30 letters or digits)" },
   "v.carrier": { "zh-CN": "请选择快递公司", en: "Choose a carrier" },
+  "v.replacementCarrier": { "zh-CN": "请选择或填写快递公司（最多 40 字）", en: "Choose or enter a carrier (at most 40 characters)" },
+  "v.replacementTrackingNo": { "zh-CN": "请输入正确的快递单号（6–40 位字母、数字或 -）", en: "Enter a valid tracking number (6–40 letters, digits or -)" },
   "v.reasonRequired": { "zh-CN": "驳回时必须选择原因", en: "Choose a reason for the rejection" },
   "v.exchangeSku": { "zh-CN": "换货请选择想要的款式", en: "Choose the variant you want instead" },
   "v.fen": { "zh-CN": "金额须为不小于 0 的整数（分）", en: "Amount must be a whole number of fen, at least 0" },

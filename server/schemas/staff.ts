@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OPTIONAL_STAGES } from "../domain/policy";
 import { DEFAULT_EVIDENCE } from "../domain/evidence";
+import { EXCHANGE_OUT_OF_STOCK } from "../domain/exchange-out-of-stock";
 import { REVEAL_FIELDS } from "../domain/read-access";
 import { ITEM_CONDITIONS, RETURN_TYPES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
@@ -79,6 +80,7 @@ export const approvalPolicySchema = z
       })
       .default(DEFAULT_EVIDENCE),
     bulkApproveMaxFen: fen.max(100_000_00, { error: "v.fen" }).optional(),
+    exchangeOutOfStock: z.enum(EXCHANGE_OUT_OF_STOCK).optional(),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();

@@ -7,6 +7,7 @@ import { holdsItems } from "../domain/route";
 import { transition, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, ItemCondition, RejectionCode } from "../domain/vocabulary";
 import { attachPhotos } from "./attach-photos";
+import { replacementFacts, settleReplacement } from "./exchange/replacement-step";
 import type { GatewayRegistry } from "../payments/registry";
 import type { JobSender } from "../jobs/boss";
 import { startRefund } from "./refunds/start-refund";
@@ -89,7 +90,7 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
     const found = [...new Map((input.inspection?.lines ?? []).map((l) => [l.returnLineId, l])).values()];
     inspectionMatches = inspect(await inspectLines(sql, req.id, found), found);
   }
-  const state: RequestState = req;
+  const state: RequestState = { ...req, ...(await replacementFacts(tx, req, input.action)) };
   const t = transition(state, { action: input.action, role: actor.role, actorId: actor.id, inspectionMatches });
 
   // What the event records, and the request's fields after the step.
@@ -158,6 +159,8 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
   // Items go back to the order when a request stops holding them, and are taken again on appeal.
   const direction = Number(holdsItems(t.to)) - Number(holdsItems(t.from));
   if (direction !== 0) await moveClaims(sql, req.id, direction > 0 ? 1 : -1);
+  // An exchange's replacement units: reserved, released or taken with the step (decision 030).
+  Object.assign(changes, await settleReplacement(tx, req, { action: input.action, transition: t, staffId: actor.type === "staff" ? actor.id : null, shipment: input.shipment, now }));
 
   const policy = await policyById(tx, req.policyId);
   const event = chain(

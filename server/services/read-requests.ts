@@ -8,6 +8,7 @@ import type { Action, ActorRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
 import { reasonNames } from "./reasons";
 import { customerRefundOf } from "./refunds/customer-refund";
+import { replacementState } from "./exchange/replacement-availability";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -98,7 +99,13 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     .where(and(match, eq(returnRequests.customerId, customerId)));
   if (!row) throw new AppError("not_found");
   const r = row.request;
-  const [lines, photos, events, refund] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id), customerRefundOf(db, r.id)]);
+  const [lines, photos, events, refund, replacement] = await Promise.all([
+    linesOf(db, r.id),
+    photosOf(db, r.id),
+    loadHistory(db, r.id),
+    customerRefundOf(db, r.id),
+    replacementState(db, r),
+  ]);
   const rejectionNames = await rejectionNamesOf(db, events);
   return {
     id: r.id,
@@ -127,10 +134,19 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
       reasonCode: e.reasonCode,
       reasonName: e.action === "reject" && e.reasonCode ? (rejectionNames.get(e.reasonCode) ?? null) : null,
       // Staff comments are written for the customer when the action asks them something or says no.
-      comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial", "lower_refund"].includes(e.action) ? e.comment : null,
+      comment: e.actorType === "customer" || ["request_info", "reject", "accept_partial", "lower_refund", "convert_to_refund"].includes(e.action) ? e.comment : null,
       createdAt: e.createdAt,
     })),
-    allowedActions: availableActions(asState(r), "customer", customerId),
+    allowedActions: availableActions(
+      { ...asState(r), ...(replacement && { replacementShort: replacement.replacementShort, exchangeOutOfStock: replacement.exchangeOutOfStock }) },
+      "customer",
+      customerId,
+    ),
+    /** Exchange: the lines whose replacement is out of stock (no counts), and who decides then (decision 030). */
+    replacementShortLineIds: replacement?.lines.filter((l) => l.short).map((l) => l.returnLineId) ?? [],
+    exchangeOutOfStock: replacement?.exchangeOutOfStock ?? null,
+    /** The replacement's shipment, once the warehouse sent it. */
+    replacementShipment: r.replacementCarrier && r.replacementTrackingNo ? { carrier: r.replacementCarrier, trackingNo: r.replacementTrackingNo } : null,
     /** The refund's state, and once paid its amount, method and reference (docs/decisions/024). */
     refund,
   };

@@ -208,6 +208,14 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
                 </select>
               )}
             </Field>
+            <Field label={m.exchangeOutOfStock} error={err("policy.exchangeOutOfStock")}>
+              {(p) => (
+                <select {...p} className={inputClass} {...form.register("policy.exchangeOutOfStock")}>
+                  <option value="customer_chooses">{m.exchangeOutOfStockOptions.customer_chooses}</option>
+                  <option value="staff_decide">{m.exchangeOutOfStockOptions.staff_decide}</option>
+                </select>
+              )}
+            </Field>
             <Field label={m.historyWindowDays} error={err("policy.historyWindowDays")}>
               {(p) => <input {...p} type="number" min={1} inputMode="numeric" className={inputClass} {...form.register("policy.historyWindowDays", { valueAsNumber: true })} />}
             </Field>

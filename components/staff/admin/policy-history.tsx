@@ -17,6 +17,7 @@ function valueText(path: string, value: unknown, locale: Locale): string {
   if (typeof value === "boolean") return value ? m.policy.yes : m.policy.no;
   if (typeof value === "number") return path.endsWith("Fen") ? yuan(value) : String(value);
   if (path === "csReviewTimeout" && (value === "escalate" || value === "none")) return m.policy.timeoutOptions[value];
+  if (path === "exchangeOutOfStock" && (value === "customer_chooses" || value === "staff_decide")) return m.policy.exchangeOutOfStockOptions[value];
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === "string")) {
       return value

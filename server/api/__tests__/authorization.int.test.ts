@@ -29,6 +29,7 @@ const DECISIONS = {
   acceptPartial: "accept_partial",
   receive: "receive",
   shipReplacement: "ship_replacement",
+  convertToRefund: "convert_to_refund",
   approveRefund: "approve_refund",
   refund: "refund",
 } as const satisfies Record<string, Action>;
@@ -47,7 +48,8 @@ const decisionCalls: Record<keyof typeof DECISIONS, (c: Caller) => Promise<unkno
   acceptFull: (c) => c.staff.acceptFull(on),
   acceptPartial: (c) => c.staff.acceptPartial({ ...on, deductionFen: 100, comment: "扣除" }),
   receive: (c) => c.staff.receive({ ...on, lines: [{ returnLineId: randomUUID(), receivedQuantity: 1, condition: "as_new" }] }),
-  shipReplacement: (c) => c.staff.shipReplacement(on),
+  shipReplacement: (c) => c.staff.shipReplacement({ ...on, carrier: "sf", trackingNo: "SF1234567890" }),
+  convertToRefund: (c) => c.staff.convertToRefund({ ...on, comment: "换货款式缺货，改为退款" }),
   approveRefund: (c) => c.staff.approveRefund(on),
   refund: (c) => c.staff.refund(on),
 };
@@ -143,6 +145,9 @@ describe("what a person would expect", () => {
     expect(staffRolesFor("lower_refund")).toEqual(["finance"]);
     expect(staffRolesFor("retry_refund")).toEqual(["finance"]);
     expect(staffRolesFor("record_offline_refund")).toEqual(["finance"]);
+    // The reviewers convert an out-of-stock exchange when the policy says staff decide (decision 030).
+    expect(staffRolesFor("convert_to_refund").sort()).toEqual(["customer_service", "operations_manager"]);
+    expect(staffRolesFor("ship_replacement")).toEqual(["warehouse"]);
   });
 
   it("the warehouse cannot approve", async () => {
@@ -204,6 +209,7 @@ describe("customer procedures", () => {
     ["provideInfo", (c) => c.customer.provideInfo({ ...on, comment: "补充" })],
     ["ship", (c) => c.customer.ship({ ...on, carrier: "sf", trackingNo: "SF1234567890" })],
     ["appeal", (c) => c.customer.appeal({ ...on, comment: "申诉" })],
+    ["convertToRefund", (c) => c.customer.convertToRefund(on)],
     ["devices", (c) => c.customer.devices()],
     ["signOutDevice", (c) => c.customer.signOutDevice({ id: missing })],
     ["signOutEverywhere", (c) => c.customer.signOutEverywhere()],

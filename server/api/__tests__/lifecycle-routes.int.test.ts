@@ -170,9 +170,9 @@ describe("exchange", () => {
     expect(r.status).toBe("pending_replacement");
 
     // Finance has nothing to do on an exchange; the warehouse ships the new variant.
-    expect((await failureOf(fin.caller.staff.shipReplacement({ requestId: res.id, version: r.version }))).code).toBe("FORBIDDEN");
+    expect((await failureOf(fin.caller.staff.shipReplacement({ requestId: res.id, version: r.version, carrier: "sf", trackingNo: "SF1234567890" }))).code).toBe("FORBIDDEN");
     expect((await failureOf(fin.caller.staff.refund({ requestId: res.id, version: r.version }))).code).toBe("BAD_REQUEST");
-    await wh.caller.staff.shipReplacement({ requestId: res.id, version: r.version });
+    await wh.caller.staff.shipReplacement({ requestId: res.id, version: r.version, carrier: "sf", trackingNo: "SF1234567890" });
     r = await read();
     expect(r.status).toBe("completed");
     expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "receive", "ship_replacement"]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { categories, customers, orderLines, orders, products, skus } from "../../../db/schema";
 import { lineEligibility } from "../../domain/eligibility";
 import { AppError } from "../../domain/errors";
@@ -14,6 +14,7 @@ import {
   submitReturnInput,
   verifyCodeInput,
 } from "../../schemas/customer";
+import { customerConvertToRefundInput } from "../../schemas/replacement";
 import { issueChallenge } from "../../challenge/proof-of-work";
 import { env } from "../../env";
 import { actOnRequest, type Actor } from "../../services/act-on-request";
@@ -90,7 +91,8 @@ export const customerRouter = createTRPCRouter({
       ? await ctx.db
           .select({ id: skus.id, productId: skus.productId, attributes: skus.attributes, stock: skus.stock })
           .from(skus)
-          .where(and(inArray(skus.productId, productIds), gte(skus.stock, 1)))
+          // Free units: one promised to an approved exchange is not on offer (decision 030).
+          .where(and(inArray(skus.productId, productIds), gt(sql`${skus.stock} - ${skus.reserved}`, 0)))
       : [];
     const now = new Date();
     return {
@@ -139,6 +141,11 @@ export const customerRouter = createTRPCRouter({
 
   appeal: customerProcedure.input(appealInput).mutation(({ ctx, input }) =>
     actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "appeal", comment: input.comment }),
+  ),
+
+  /** An exchange whose replacement ran out becomes a refund, when the policy lets the customer choose (decision 030). */
+  convertToRefund: customerProcedure.input(customerConvertToRefundInput).mutation(({ ctx, input }) =>
+    actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "convert_to_refund", comment: input.comment }),
   ),
 
   ...customerPrivacyProcedures,

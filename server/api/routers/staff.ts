@@ -12,6 +12,7 @@ import {
   requestInfoInput,
   revealContactInput,
 } from "../../schemas/staff";
+import { shipReplacementInput, staffConvertToRefundInput } from "../../schemas/replacement";
 import { actOnRequest, type ActInput } from "../../services/act-on-request";
 import { assignInput, bulkApproveInput, claimInput, queueInput, releaseInput } from "../../schemas/queue";
 import { bulkApprove } from "../../services/queue/bulk-approve";
@@ -99,7 +100,8 @@ export const staffRouter = createTRPCRouter({
   acceptFull: decision("accept_full", plainDecisionInput),
   acceptPartial: decision("accept_partial", acceptPartialInput, (i) => ({ deductionFen: i.deductionFen })),
   receive: decision("receive", receiveInput, (i) => ({ inspection: { lines: i.lines } })),
-  shipReplacement: decision("ship_replacement", plainDecisionInput),
+  shipReplacement: decision("ship_replacement", shipReplacementInput, (i) => ({ shipment: { carrier: i.carrier, trackingNo: i.trackingNo } })),
+  convertToRefund: decision("convert_to_refund", staffConvertToRefundInput),
   approveRefund: decision("approve_refund", plainDecisionInput),
   refund: decision("refund", plainDecisionInput),
 });

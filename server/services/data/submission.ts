@@ -149,7 +149,7 @@ export async function submissionContext(
          JOIN skus s ON s.id = ol.sku_id
          JOIN products p ON p.id = s.product_id
          JOIN categories c ON c.id = p.category_id
-         LEFT JOIN skus v ON v.id = w.exchange_sku_id AND v.product_id = s.product_id AND v.stock >= 1
+         LEFT JOIN skus v ON v.id = w.exchange_sku_id AND v.product_id = s.product_id AND v.stock - v.reserved >= 1
        ) l) AS lines,
       (SELECT coalesce(json_agg(json_build_object('code', rr.code, 'photoRequired', rr.photo_required, 'retired', rr.retired_at IS NOT NULL,
                                                   'nameZh', rr.name_zh, 'nameEn', rr.name_en)), '[]'::json)

@@ -47,7 +47,7 @@ async function redactEvents(tx: Tx, requestId: string, now: Date): Promise<void>
       .update(returnEvents)
       .set({
         comment: null,
-        changes: sql`${returnEvents.changes} - 'returnTrackingNo'`,
+        changes: sql`${returnEvents.changes} - 'returnTrackingNo' - 'replacementTrackingNo'`,
         redactedAt: now,
         // An event chained before sealing existed cannot keep a checkable digest: it keeps its links only.
         sealed: isLegacyHashed(e) ? { legacy: "1" } : seals,
@@ -73,7 +73,7 @@ export async function anonymiseRequests(db: Db, storage: ObjectStorage, requestI
     const ids = locked.map((r) => r.id);
     if (!ids.length) return [];
     // updated_at stays: it is when the request closed, which is what retention counts from.
-    await tx.update(returnRequests).set({ returnTrackingNo: null, anonymisedAt: now }).where(inArray(returnRequests.id, ids));
+    await tx.update(returnRequests).set({ returnTrackingNo: null, replacementTrackingNo: null, anonymisedAt: now }).where(inArray(returnRequests.id, ids));
     await tx.update(returnLines).set({ note: null }).where(inArray(returnLines.requestId, ids));
     await tx.update(evidencePhotos).set({ erasedAt: now }).where(and(inArray(evidencePhotos.requestId, ids), isNull(evidencePhotos.erasedAt)));
     for (const id of ids) await redactEvents(tx, id, now);

@@ -9,6 +9,7 @@ import { REFUND_PANEL_ACTIONS } from "../refunds/refund-panel";
 import { reasonNames } from "../reasons";
 import { coreOf, customerOf, orderLinesOf, orderOf, photosOf, refundOf, requestedLinesOf, staffNameOf, timelineOf } from "./queries";
 import { currentStage, stageProgress } from "./stage-progress";
+import { replacementState } from "../exchange/replacement-availability";
 
 export interface StaffViewer {
   id: string;
@@ -39,6 +40,8 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
     core.refundApprovedBy ? staffNameOf(db, core.refundApprovedBy) : null,
     core.holderId ? staffNameOf(db, core.holderId) : null,
   ]);
+  // An exchange's replacement: which lines are short of stock, and who may convert it then (decision 030).
+  const replacement = await replacementState(db, core);
 
   // Reasons are rows (retired ones keep their words): name them for the lines, the rejection and the timeline.
   const rejectionCodes = [core.rejectionCode, ...timeline.filter((e) => e.action === "reject").map((e) => e.reasonCode)].filter((c): c is string => !!c);
@@ -65,6 +68,8 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
       goodsReceived: core.goodsReceived,
       returnCarrier: core.returnCarrier,
       returnTrackingNo: core.returnTrackingNo,
+      replacementCarrier: core.replacementCarrier,
+      replacementTrackingNo: core.replacementTrackingNo,
       /** As decided at submission (stages and the policy rules that added them) and the policy version's id. */
       route: core.route,
       policyId: core.policyId,
@@ -83,7 +88,13 @@ export async function requestForStaff(db: DbOrTx, requestId: string, viewer: Sta
       reasonName: e.action === "reject" && e.reasonCode ? (rejectionReasons.get(e.reasonCode) ?? null) : null,
     })),
     // The refund records' own actions are the refund panel's (server/services/refunds/refund-panel.ts).
-    allowedActions: availableActions({ ...core, infoReturnStatus: core.infoReturnStatus ?? null }, viewer.role, viewer.id).filter((a) => !REFUND_PANEL_ACTIONS.includes(a)),
+    allowedActions: availableActions(
+      { ...core, infoReturnStatus: core.infoReturnStatus ?? null, ...(replacement && { replacementShort: replacement.replacementShort, exchangeOutOfStock: replacement.exchangeOutOfStock }) },
+      viewer.role,
+      viewer.id,
+    ).filter((a) => !REFUND_PANEL_ACTIONS.includes(a)),
+    /** Exchange only: per line, the replacement's free units and whether it is reserved or short. */
+    replacementStock: replacement && { decider: replacement.exchangeOutOfStock, lines: replacement.lines },
     customer: customer ? { name: customer.name, phone: maskPhone(customer.phone) } : null,
     order:
       order && may.has("order")

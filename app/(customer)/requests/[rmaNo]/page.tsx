@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { format } from "@/components/format";
 import { customerRead } from "@/components/h5/load";
 import { RefundCard } from "@/components/h5/request/refund-card";
+import { ReplacementCard } from "@/components/h5/request/replacement-card";
 import { RequestActions } from "@/components/h5/request/request-actions";
 import { NextSteps, RequestItems, RmaCard, StageList, Timeline } from "@/components/h5/request/request-view";
 import { h5Messages } from "@/components/i18n/h5-messages";
@@ -43,6 +44,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pa
       )}
       <RmaCard req={req} m={m} locale={locale} now={now} />
       <RefundCard req={req} locale={locale} />
+      <ReplacementCard req={req} locale={locale} />
       <NextSteps req={req} m={m} locale={locale} />
       {customerActions.length > 0 && (
         <RequestActions

@@ -15,11 +15,13 @@ const noSubscription = () => () => {};
 import { InfoDialog } from "./info-dialog";
 import { PartialDialog } from "./partial-dialog";
 import { PlainDialog, type PlainAction } from "./plain-dialog";
+import { ConvertDialog } from "./convert-dialog";
 import { ReceiveDialog } from "./receive-dialog";
 import { RejectDialog } from "./reject-dialog";
+import { ShipReplacementDialog } from "./ship-replacement-dialog";
 import { isTyping, SHORTCUTS } from "./shortcuts";
 
-const STAFF_ACTIONS: readonly Action[] = ["approve", "approve_refund", "accept_full", "receive", "ship_replacement", "refund", "accept_partial", "request_info", "reject"];
+const STAFF_ACTIONS: readonly Action[] = ["approve", "approve_refund", "accept_full", "receive", "ship_replacement", "refund", "accept_partial", "convert_to_refund", "request_info", "reject"];
 const DANGER: readonly Action[] = ["reject"];
 
 /**
@@ -148,7 +150,9 @@ export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRol
       {open === "request_info" && <InfoDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "accept_partial" && <PartialDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "receive" && <ReceiveDialog view={view} onClose={close} onConflict={onConflict} />}
-      {open && ["approve", "accept_full", "ship_replacement", "approve_refund", "refund"].includes(open) && (
+      {open === "ship_replacement" && <ShipReplacementDialog view={view} onClose={close} onConflict={onConflict} />}
+      {open === "convert_to_refund" && <ConvertDialog view={view} onClose={close} onConflict={onConflict} />}
+      {open && ["approve", "accept_full", "approve_refund", "refund"].includes(open) && (
         <PlainDialog action={open as PlainAction} view={view} onClose={close} onConflict={onConflict} />
       )}
     </Card>

@@ -33,6 +33,8 @@ export function useOutcome(onConflict: () => void) {
     },
     /** True when the error was a conflict (already handled: the dialog should close). */
     failed(e: ActionError): boolean {
+      // The replacement ran out meanwhile: the dialog keeps the message, the page behind it shows the notice.
+      if (e?.data?.appCode === "replacement_out_of_stock") router.refresh();
       if (!isConflict(e)) return false;
       onConflict();
       router.refresh();

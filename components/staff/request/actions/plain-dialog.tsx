@@ -18,7 +18,7 @@ import { ActionDialog } from "./action-dialog";
 import { fieldMessage } from "./field-message";
 import { useOutcome } from "./outcome";
 
-export type PlainAction = "approve" | "accept_full" | "ship_replacement" | "approve_refund" | "refund";
+export type PlainAction = "approve" | "accept_full" | "approve_refund" | "refund";
 
 type Values = z.input<typeof plainDecisionInput>;
 
@@ -43,7 +43,6 @@ export function PlainDialog({ action, view, onClose, onConflict }: { action: Pla
   const mutations = {
     approve: useMutation(trpc.staff.approve.mutationOptions(options)),
     accept_full: useMutation(trpc.staff.acceptFull.mutationOptions(options)),
-    ship_replacement: useMutation(trpc.staff.shipReplacement.mutationOptions(options)),
     approve_refund: useMutation(trpc.staff.approveRefund.mutationOptions(options)),
     refund: useMutation(trpc.staff.refund.mutationOptions(options)),
   };
@@ -54,7 +53,6 @@ export function PlainDialog({ action, view, onClose, onConflict }: { action: Pla
   const body = {
     approve: format(m.actions.approveBody, { next: next ? m.stages[next.stage] : m.actions.approveNext }),
     accept_full: format(m.actions.acceptFullBody, { amount }),
-    ship_replacement: m.actions.shipReplacementBody,
     approve_refund: format(m.actions.approveRefundBody, { amount }),
     refund: r.refundApprovedBy ? `${format(m.actions.refundBody, { amount })} ${format(m.actions.fourEyes, { name: r.refundApprovedBy })}` : format(m.actions.refundBody, { amount }),
   }[action];

@@ -10,6 +10,7 @@ import { ActionPanel } from "@/components/staff/request/actions/action-panel";
 import { HoldSection } from "@/components/staff/request/hold-section";
 import { HistorySection } from "@/components/staff/request/history-section";
 import { LinesSection } from "@/components/staff/request/lines-section";
+import { ReplacementNotice } from "@/components/staff/request/replacement-section";
 import { OrderSection } from "@/components/staff/request/order-section";
 import { PhotoGallery } from "@/components/staff/request/photo-gallery";
 import { RefundPanel } from "@/components/staff/request/refund/refund-panel";
@@ -64,6 +65,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <RouteSection stages={view.stages} locale={locale} />
         </div>
         <div className="space-y-4 lg:order-1">
+          <ReplacementNotice view={view} locale={locale} />
           {view.lines && <LinesSection lines={view.lines} locale={locale} />}
           {view.photos && (
             <Section id="photos" title={m.sections.photos}>
