@@ -13,3 +13,4 @@ export * from "./audit";
 export * from "./refund-receipts";
 export * from "./stock";
 export * from "./reservations";
+export * from "./receiving";

@@ -63,6 +63,9 @@ export const ACTIONS = [
   "ship_replacement",
   // customer or staff (policy exchangeOutOfStock): an exchange whose replacement ran out becomes a refund
   "convert_to_refund",
+  // warehouse, receiving (docs/decisions/028-parcels-add-up.md): one parcel recorded, an unmatched parcel linked (the goods are in)
+  "record_parcel",
+  "link_parcel",
   // finance
   "approve_refund",
   "refund",
@@ -138,3 +141,11 @@ export type RefundKind = (typeof REFUND_KINDS)[number];
  */
 export const STOCK_MOVEMENT_REASONS = ["return_restocked", "replacement_shipped", "manual_adjustment"] as const;
 export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
+
+/**
+ * What the warehouse does with a returned unit (receipt_parcel_lines): back on the shelf (adds to
+ * the SKU's stock through a stock movement), set aside for a closer look, thrown away, or sent
+ * for repair. Only `restock` changes the stock.
+ */
+export const DISPOSITIONS = ["restock", "quarantine", "scrap", "repair"] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];

@@ -20,6 +20,7 @@ import { queueCounts } from "../../services/queue/counts";
 import { assignRequest, claimRequest, releaseRequest } from "../../services/queue/holding";
 import { listQueue } from "../../services/queue/list-queue";
 import { staffOptions } from "../../services/queue/staff-options";
+import { receiveAll } from "../../services/receiving/receive-all";
 import { requestForStaff } from "../../services/request-view";
 import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
@@ -99,7 +100,10 @@ export const staffRouter = createTRPCRouter({
   requestInfo: decision("request_info", requestInfoInput),
   acceptFull: decision("accept_full", plainDecisionInput),
   acceptPartial: decision("accept_partial", acceptPartialInput, (i) => ({ deductionFen: i.deductionFen })),
-  receive: decision("receive", receiveInput, (i) => ({ inspection: { lines: i.lines } })),
+  // One parcel with everything, closed at once, through the scan station's service (decision 028).
+  receive: staffProcedure(staffRolesFor("receive"))
+    .input(receiveInput)
+    .mutation(({ ctx, input }) => receiveAll(ctx.db, ctx.staff, input)),
   shipReplacement: decision("ship_replacement", shipReplacementInput, (i) => ({ shipment: { carrier: i.carrier, trackingNo: i.trackingNo } })),
   convertToRefund: decision("convert_to_refund", staffConvertToRefundInput),
   approveRefund: decision("approve_refund", plainDecisionInput),
