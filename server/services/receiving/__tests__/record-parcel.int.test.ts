@@ -122,10 +122,14 @@ describe("parcels add up", () => {
       close: false,
     });
     expect(first).toMatchObject({ status: "in_transit", closed: false, outcome: "waiting" });
-    expect(first.differences.map((d) => [d.returnLineId, d.expected, d.received])).toEqual([
-      [three!.id, 3, 2],
-      [one!.id, 1, 0],
-    ]);
+    // Both lines have the same title, so their order is the line ids'; compare them as a set.
+    expect(first.differences.map((d) => [d.returnLineId, d.expected, d.received])).toEqual(
+      expect.arrayContaining([
+        [three!.id, 3, 2],
+        [one!.id, 1, 0],
+      ]),
+    );
+    expect(first.differences).toHaveLength(2);
     const seen = await wh.caller.warehouse.lookup({ code: req.rmaNo });
     if (seen.kind !== "request") throw new Error("expected the request");
     expect(seen.request.lines.find((l) => l.returnLineId === three!.id)).toMatchObject({ expectedQuantity: 3, receivedSoFar: 2 });
