@@ -105,16 +105,12 @@ export function CameraScanner({ open, onClose, onCode }: { open: boolean; onClos
     }
   };
 
-  const message =
-    phase.kind !== "problem"
-      ? null
-      : phase.problem.kind === "denied"
-        ? t.cameraDenied
-        : phase.problem.kind === "missing"
-          ? t.cameraMissing
-          : phase.problem.kind === "insecure"
-            ? t.cameraInsecure
-            : format(t.cameraFailed, { message: phase.problem.message });
+  const problem = phase.kind === "problem" ? phase.problem : null;
+  const message = !problem
+    ? null
+    : problem.kind === "failed"
+      ? format(t.cameraFailed, { message: problem.message })
+      : { denied: t.cameraDenied, missing: t.cameraMissing, insecure: t.cameraInsecure }[problem.kind];
 
   return (
     <Dialog
