@@ -136,3 +136,11 @@ export type RefundKind = (typeof REFUND_KINDS)[number];
  */
 export const STOCK_MOVEMENT_REASONS = ["return_restocked", "replacement_shipped", "manual_adjustment"] as const;
 export type StockMovementReason = (typeof STOCK_MOVEMENT_REASONS)[number];
+
+/**
+ * What the warehouse does with a returned unit (receipt_parcel_lines): back on the shelf (adds to
+ * the SKU's stock through a stock movement), set aside for a closer look, thrown away, or sent
+ * for repair. Only `restock` changes the stock.
+ */
+export const DISPOSITIONS = ["restock", "quarantine", "scrap", "repair"] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
