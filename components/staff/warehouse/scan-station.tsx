@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { dateTime, format } from "@/components/format";
 import { useLocale } from "@/components/i18n/locale-context";
 import { warehouseMessages } from "@/components/i18n/warehouse-messages";
@@ -21,6 +21,8 @@ import { UnmatchedDialog } from "./unmatched-dialog";
 import { useScannerKeys } from "./use-scanner-keys";
 
 type View = { kind: "idle" } | { kind: "looking"; code: string } | { kind: "failed"; code: string; message: string } | { kind: "answer"; answer: LookupResult };
+
+const noSubscription = () => () => {};
 
 /** On a touch phone a focused field opens the keyboard over the camera button: focus only where a scanner types. */
 const focusesByItself = () => typeof window !== "undefined" && !window.matchMedia("(pointer: coarse)").matches;
@@ -93,6 +95,9 @@ export function ScanStation({ canRecord, initialCode }: { canRecord: boolean; in
     return () => document.removeEventListener("focusout", onFocusOut);
   }, [refocus]);
 
+  // False in the server's HTML, true once hydrated: keys pressed before then cannot be heard (the tests wait for it).
+  const listening = useSyncExternalStore(noSubscription, () => true, () => false);
+
   const request: ScanRequest | null = view.kind === "answer" && view.answer.kind === "request" ? view.answer.request : null;
   const recordable = Boolean(request?.awaitingGoods && canRecord);
 
@@ -104,7 +109,7 @@ export function ScanStation({ canRecord, initialCode }: { canRecord: boolean; in
   };
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-5" data-station={listening ? "ready" : "starting"}>
       <Card as="section" aria-label={t.scanLabel} padding="md" className="sticky top-[3.75rem] z-10 sm:static">
         <form
           role="search"
