@@ -2,6 +2,7 @@ import { pgEnum } from "drizzle-orm/pg-core";
 import {
   ACTIONS,
   CHANNEL_CODES,
+  DISPOSITIONS,
   ITEM_CONDITIONS,
   PAYMENT_METHODS,
   REFUND_CHANNELS,
@@ -28,3 +29,4 @@ export const refundStatus = pgEnum("refund_status", REFUND_STATUSES);
 export const refundChannel = pgEnum("refund_channel", REFUND_CHANNELS);
 export const refundKind = pgEnum("refund_kind", REFUND_KINDS);
 export const stockMovementReason = pgEnum("stock_movement_reason", STOCK_MOVEMENT_REASONS);
+export const disposition = pgEnum("disposition", DISPOSITIONS);

@@ -35,6 +35,14 @@ export const ERROR_CODES = {
   photo_undecodable: "BAD_REQUEST",
   photos_required: "BAD_REQUEST",
   too_many_photos: "BAD_REQUEST",
+  // receiving (docs/decisions/028-parcels-add-up.md)
+  not_awaiting_goods: "BAD_REQUEST",
+  parcel_line_invalid: "BAD_REQUEST",
+  parcel_quantity_over: "BAD_REQUEST",
+  parcel_photo_unavailable: "BAD_REQUEST",
+  receipt_empty: "BAD_REQUEST",
+  unmatched_already_recorded: "CONFLICT",
+  unmatched_already_linked: "CONFLICT",
   held_by_other: "CONFLICT",
   not_holder: "FORBIDDEN",
   not_in_queue: "FORBIDDEN",
@@ -70,7 +78,15 @@ export const ERROR_CODES = {
  * Codes whose `params.field` is the path of the input field at fault ("lines.0.reasonCode"):
  * the API reports them per field as it does schema errors, so forms show them in place.
  */
-export const FIELD_ERROR_CODES: readonly ErrorCode[] = ["reason_unavailable", "reason_code_taken", "refund_amount_not_lower", "receipt_unavailable"];
+export const FIELD_ERROR_CODES: readonly ErrorCode[] = [
+  "reason_unavailable",
+  "reason_code_taken",
+  "refund_amount_not_lower",
+  "receipt_unavailable",
+  "parcel_line_invalid",
+  "parcel_quantity_over",
+  "parcel_photo_unavailable",
+];
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorParams = Record<string, string | number>;

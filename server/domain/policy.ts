@@ -1,6 +1,6 @@
 import { DEFAULT_EVIDENCE, type EvidenceRules } from "./evidence";
 import { normaliseStages, type Route } from "./route";
-import type { ReturnStatus, ReturnType, Stage } from "./vocabulary";
+import type { ItemCondition, ReturnStatus, ReturnType, Stage } from "./vocabulary";
 
 /** All fields present must hold for a rule to match. */
 export interface PolicyCondition {
@@ -44,12 +44,19 @@ export interface ApprovalPolicy {
   evidence: EvidenceRules;
   /** Customer service may approve many requests at once only up to this refund (fen). Unset: BULK_APPROVE_MAX_FEN. */
   bulkApproveMaxFen?: number;
+  /** The conditions a received unit may be in and still count as arrived as declared. Unset: DEFAULT_ACCEPTABLE_CONDITIONS. */
+  acceptableConditions?: ItemCondition[];
 }
 
 /** The bulk approval ceiling when the policy sets none: ¥200, the default ops-review threshold. */
 export const BULK_APPROVE_MAX_FEN = 200_00;
 
 export const bulkApproveLimit = (policy: ApprovalPolicy): number => policy.bulkApproveMaxFen ?? BULK_APPROVE_MAX_FEN;
+
+/** Inspection's acceptable conditions when the policy sets none (policies stored before the setting lack it). */
+export const DEFAULT_ACCEPTABLE_CONDITIONS: readonly ItemCondition[] = ["as_new", "opened"];
+
+export const acceptableConditions = (policy: ApprovalPolicy): readonly ItemCondition[] => policy.acceptableConditions ?? DEFAULT_ACCEPTABLE_CONDITIONS;
 
 /** The default policy of docs/product-rules.md. Amounts in fen. */
 export const DEFAULT_POLICY: ApprovalPolicy = {

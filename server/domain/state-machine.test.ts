@@ -40,8 +40,8 @@ const SPEC: Record<ReturnStatus, Partial<Record<Action, ActorRole>>> = {
   },
   needs_info: { provide_info: "customer", cancel: "customer", expire: "system" },
   rejected: { appeal: "customer", expire: "system" },
-  awaiting_shipment: { ship: "customer", receive: "warehouse", cancel: "customer", expire: "system" },
-  in_transit: { receive: "warehouse", cancel: "customer" },
+  awaiting_shipment: { ship: "customer", receive: "warehouse", record_parcel: "warehouse", link_parcel: "warehouse", cancel: "customer", expire: "system" },
+  in_transit: { receive: "warehouse", record_parcel: "warehouse", link_parcel: "warehouse", cancel: "customer" },
   inspection_mismatch: { accept_full: "operations_manager", accept_partial: "operations_manager", reject: "operations_manager" },
   pending_refund_approval: { approve_refund: "finance", lower_refund: "finance" },
   pending_refund: { refund: "finance", lower_refund: "finance", retry_refund: "finance", record_offline_refund: "finance" },
@@ -110,6 +110,10 @@ function model(req: RequestState, cmd: Command): ModelOutcome {
       return cmd.inspectionMatches
         ? go(modelStatusAfter(req.route, "warehouse_inspection", true), { goodsReceived: true })
         : go("inspection_mismatch", { goodsReceived: true });
+    // A parcel of the request is at the warehouse (decision 028): no more cancelling, and it is under way.
+    case "record_parcel":
+    case "link_parcel":
+      return go("in_transit", { goodsReceived: true });
     case "accept_full":
       return go(next("warehouse_inspection"));
     case "accept_partial":

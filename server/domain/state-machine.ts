@@ -92,6 +92,12 @@ const cancel: Rule = {
   },
 };
 const expire: Rule = { roles: SYSTEM, next: to("closed") };
+/**
+ * A parcel recorded (or an unmatched parcel linked): the goods are at the warehouse, so cancelling
+ * is over, and a request still awaiting shipment is on its way (in_transit has no expiry that
+ * would close it with goods on the shelf). The receipt closes with `receive` (decision 028).
+ */
+const receiving: Rule = { roles: WAREHOUSE, next: () => ({ to: "in_transit", changes: { goodsReceived: true } }) };
 
 /**
  * The lifecycle of docs/product-rules.md as a table: status → action → who may do it and where it leads.
@@ -133,11 +139,15 @@ export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = 
     ship: { roles: CUSTOMER, next: after("customer_shipment") },
     // A parcel can arrive before the customer typed the tracking number.
     receive: { roles: WAREHOUSE, next: inspect },
+    record_parcel: receiving,
+    link_parcel: receiving,
     cancel,
     expire,
   },
   in_transit: {
     receive: { roles: WAREHOUSE, next: inspect },
+    record_parcel: receiving,
+    link_parcel: receiving,
     cancel,
   },
   inspection_mismatch: {

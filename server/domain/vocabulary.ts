@@ -61,6 +61,9 @@ export const ACTIONS = [
   // warehouse
   "receive",
   "ship_replacement",
+  // warehouse, receiving (docs/decisions/028-parcels-add-up.md): one parcel recorded, an unmatched parcel linked (status unchanged)
+  "record_parcel",
+  "link_parcel",
   // finance
   "approve_refund",
   "refund",

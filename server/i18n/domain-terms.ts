@@ -1,4 +1,5 @@
 import type { Action, ReturnStatus, ReturnType, StaffRole } from "../domain/vocabulary";
+import type { Disposition, ItemCondition } from "../domain/vocabulary";
 import type { Locale } from "./locale";
 
 type Dict<K extends string> = Record<K, Record<Locale, string>>;
@@ -33,6 +34,8 @@ export const ACTION_NAMES: Dict<Action> = {
   appeal: { "zh-CN": "申诉", en: "Appeal" },
   receive: { "zh-CN": "仓库签收验货", en: "Receive and inspect" },
   ship_replacement: { "zh-CN": "发出换货", en: "Ship replacement" },
+  record_parcel: { "zh-CN": "登记到货包裹", en: "Record parcel" },
+  link_parcel: { "zh-CN": "关联无主包裹", en: "Link unmatched parcel" },
   approve_refund: { "zh-CN": "财务复核通过", en: "Approve refund" },
   refund: { "zh-CN": "原路退款", en: "Refund to original payment" },
   lower_refund: { "zh-CN": "调低退款金额", en: "Lower refund amount" },
@@ -62,6 +65,23 @@ export const TYPE_NAMES: Dict<ReturnType> = {
   refund_only: { "zh-CN": "仅退款", en: "Refund only" },
   return_refund: { "zh-CN": "退货退款", en: "Return & refund" },
   exchange: { "zh-CN": "换货", en: "Exchange" },
+};
+
+/** A received unit's condition (inspection); "as_new" is what the scan station calls intact. */
+export const CONDITION_NAMES: Dict<ItemCondition> = {
+  as_new: { "zh-CN": "完好", en: "Intact" },
+  opened: { "zh-CN": "已拆封", en: "Opened" },
+  used: { "zh-CN": "有使用痕迹", en: "Used" },
+  damaged: { "zh-CN": "损坏", en: "Damaged" },
+  missing: { "zh-CN": "缺失", en: "Missing" },
+};
+
+/** What the warehouse does with a received unit. */
+export const DISPOSITION_NAMES: Dict<Disposition> = {
+  restock: { "zh-CN": "入库上架", en: "Restock" },
+  quarantine: { "zh-CN": "隔离待查", en: "Quarantine" },
+  scrap: { "zh-CN": "报废", en: "Scrap" },
+  repair: { "zh-CN": "送修", en: "Repair" },
 };
 
 /* Reason names are not here: reasons are rows with their own names (server/services/reasons.ts). */

@@ -79,6 +79,16 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "“{reasonEn}” needs at least one photo",
   },
   too_many_photos: { "zh-CN": "最多上传 {max} 张照片", en: "At most {max} photos" },
+  not_awaiting_goods: {
+    "zh-CN": "此申请（{status}）不在等待退货，未做任何更改",
+    en: "This request (“{status}”) is not waiting for goods. Nothing was changed",
+  },
+  parcel_line_invalid: { "zh-CN": "该商品不属于此申请，或在本包裹中重复填写", en: "This item is not part of the request, or is listed twice in this parcel" },
+  parcel_quantity_over: { "zh-CN": "数量不能超过申请退回的 {max} 件", en: "At most {max}, the quantity the customer is returning" },
+  parcel_photo_unavailable: { "zh-CN": "包裹照片不存在或已被使用，请重新拍摄", en: "The parcel photo is missing or already used. Take it again" },
+  receipt_empty: { "zh-CN": "还没有登记任何包裹，不能结束收货", en: "No parcel has been recorded yet: the receipt cannot be closed" },
+  unmatched_already_recorded: { "zh-CN": "该快递单号已登记为无主包裹", en: "A parcel with this tracking number is already recorded as unmatched" },
+  unmatched_already_linked: { "zh-CN": "该无主包裹已关联到申请 {rmaNo}", en: "This parcel is already linked to request {rmaNo}" },
   held_by_other: {
     "zh-CN": "该申请已被其他同事认领，正在处理中。如需接手请联系认领人或店长",
     en: "A colleague has claimed this request and is handling it. Ask them or the store manager to hand it over",

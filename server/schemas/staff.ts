@@ -79,6 +79,7 @@ export const approvalPolicySchema = z
       })
       .default(DEFAULT_EVIDENCE),
     bulkApproveMaxFen: fen.max(100_000_00, { error: "v.fen" }).optional(),
+    acceptableConditions: z.array(z.enum(ITEM_CONDITIONS)).max(ITEM_CONDITIONS.length).optional(),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();

@@ -2,7 +2,8 @@ import { sqlOf, type Db, type Tx } from "../../db/client";
 import { AppError } from "../domain/errors";
 import { chain } from "../domain/history";
 import { clampPartialRefund } from "../domain/money";
-import { nextDeadline } from "../domain/policy";
+import { acceptableConditions, nextDeadline } from "../domain/policy";
+import { compareReceipt } from "../domain/receipt";
 import { holdsItems } from "../domain/route";
 import { transition, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole, ItemCondition, RejectionCode } from "../domain/vocabulary";
@@ -31,6 +32,8 @@ export interface ActInput {
   rejectionCode?: RejectionCode | null;
   shipment?: { carrier: string; trackingNo: string };
   inspection?: { lines: { returnLineId: string; receivedQuantity: number; condition: ItemCondition }[] };
+  /** For `receive`: the receiving service's verdict over all parcels (server/domain/receipt.ts); unset, the lines above are compared. */
+  receiptMatches?: boolean;
   deductionFen?: number;
   gatewayRefundId?: string;
   failureReason?: string;
@@ -53,6 +56,8 @@ export interface StepEffect {
   changes: Record<string, unknown>;
   approvedRefundFen?: number;
   refundId?: string;
+  /** The request's return shipment as the step found it (an unmatched parcel linked: server/services/receiving). */
+  shipment?: Partial<Pick<StepFields, "returnCarrier" | "returnTrackingNo">>;
 }
 
 export interface ActResult {
@@ -62,9 +67,6 @@ export interface ActResult {
   /** Set when the action started a refund (its gateway call is queued with it). */
   refundId?: string;
 }
-
-/** Conditions that count as "arrived as declared" at inspection. */
-const GOOD_CONDITIONS: readonly ItemCondition[] = ["as_new", "opened"];
 
 /**
  * Applies one action to one request: lock, check version and state machine, write the change
@@ -87,7 +89,8 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
     // The inspection is written before the state machine has its say; a refusal rolls it back.
     // A line named twice counts with its last entry.
     const found = [...new Map((input.inspection?.lines ?? []).map((l) => [l.returnLineId, l])).values()];
-    inspectionMatches = inspect(await inspectLines(sql, req.id, found), found);
+    const declared = await inspectLines(sql, req.id, found);
+    inspectionMatches = input.receiptMatches ?? (await inspect(tx, req.policyId, declared, found));
   }
   const state: RequestState = req;
   const t = transition(state, { action: input.action, role: actor.role, actorId: actor.id, inspectionMatches });
@@ -151,6 +154,7 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
     Object.assign(changes, effect.changes);
     if (effect.approvedRefundFen !== undefined) next.approvedRefundFen = effect.approvedRefundFen;
     if (effect.refundId) refundId = effect.refundId;
+    if (effect.shipment) Object.assign(next, effect.shipment);
   }
 
   if (input.photoIds?.length) changes.photos = await attachPhotos(tx, req.customerId, req.id, input.photoIds);
@@ -187,11 +191,9 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
   return { id: req.id, status: t.to, version: req.version + 1, refundId };
 }
 
-/** Every line of the request arrived in full and in a good condition. */
-function inspect(lines: { id: string; quantity: number }[], received: NonNullable<ActInput["inspection"]>["lines"]): boolean {
-  const found = new Map(received.map((l) => [l.returnLineId, l]));
-  return lines.every((l) => {
-    const got = found.get(l.id);
-    return got !== undefined && got.receivedQuantity === l.quantity && GOOD_CONDITIONS.includes(got.condition);
-  });
+/** Every line of the request arrived in full and in a condition the request's policy accepts (one parcel of these lines). */
+async function inspect(tx: Tx, policyId: string, lines: { id: string; quantity: number }[], received: NonNullable<ActInput["inspection"]>["lines"]): Promise<boolean> {
+  const declared = lines.map((l) => ({ returnLineId: l.id, expected: l.quantity, ordered: l.quantity }));
+  const parts = received.map((l) => ({ returnLineId: l.returnLineId, quantity: l.receivedQuantity, condition: l.condition }));
+  return compareReceipt(declared, parts, acceptableConditions((await policyById(tx, policyId)).policy)).matches;
 }

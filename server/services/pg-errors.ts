@@ -5,6 +5,7 @@ const CONSTRAINT_ERRORS: Record<string, AppError> = {
   orders_refund_ceiling: new AppError("refund_exceeds_paid"),
   return_requests_approved_within_requested: new AppError("refund_exceeds_paid"),
   order_lines_claim_within_quantity: new AppError("items_already_claimed"),
+  unmatched_parcels_open_tracking_idx: new AppError("unmatched_already_recorded"),
 };
 
 function constraintOf(e: unknown): string | undefined {

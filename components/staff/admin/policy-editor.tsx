@@ -19,10 +19,12 @@ import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import type { AppRouter } from "@/server/api/root";
 import { OPTIONAL_STAGES, type ApprovalPolicy } from "@/server/domain/policy";
+import { acceptableConditions } from "@/server/domain/policy";
 import { RETURN_TYPES } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import { validationMessage } from "@/server/i18n/errors";
 import { policyEditorInput, type PolicyEditorInput } from "@/server/schemas/admin";
+import { AcceptableConditionsField } from "./acceptable-conditions-field";
 import { CheckboxGroup } from "./checkbox-group";
 import { fieldMessage, serverFailure } from "./form-errors";
 import { PolicySimulator } from "./policy-simulator";
@@ -50,6 +52,9 @@ function normalise(values: PolicyEditorInput): PolicyEditorInput {
   };
 }
 
+/** Settings a stored policy may lack (added later) filled with their defaults from code, so the form shows them. */
+const withDefaults = <P extends PolicyEditorInput["policy"]>(policy: P): P => ({ ...policy, acceptableConditions: [...acceptableConditions(policy as ApprovalPolicy)] });
+
 /**
  * The approval policy editor: routing rules, time limits and what happens when they pass, a
  * simulator for the draft, and save as a new version (expectedVersion: a concurrent save is a
@@ -64,7 +69,7 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
   const toast = useToast();
   const zod = zodResolver(policyEditorInput, { error: (issue) => validationMessage(issue as never, locale) });
   const resolver: Resolver<PolicyEditorInput> = (values, ctx, opts) => (zod as unknown as Resolver<PolicyEditorInput>)(normalise(values), ctx, opts);
-  const form = useForm<PolicyEditorInput>({ resolver, defaultValues: { policy: current.policy, note: "" } });
+  const form = useForm<PolicyEditorInput>({ resolver, defaultValues: { policy: withDefaults(current.policy), note: "" } });
   const rules = useFieldArray({ control: form.control, name: "policy.rules" });
   const save = useMutation(trpc.admin.replacePolicy.mutationOptions());
   const failure = serverFailure(save.error);
@@ -93,7 +98,7 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
         {
           onSuccess: (saved) => {
             toast.show(format(m.savedToast, { version: saved.version }), { tone: "success" });
-            form.reset({ policy: saved.policy as PolicyEditorInput["policy"], note: "" });
+            form.reset({ policy: withDefaults(saved.policy as PolicyEditorInput["policy"]), note: "" });
             router.refresh();
           },
         },
@@ -214,6 +219,9 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
             <Field label={m.maxPhotos} hint={m.reasonsNote} error={err("policy.evidence.maxPhotos")}>
               {(p) => <input {...p} type="number" min={0} max={9} inputMode="numeric" className={inputClass} {...form.register("policy.evidence.maxPhotos", { valueAsNumber: true })} />}
             </Field>
+            <div className="sm:col-span-2">
+              <AcceptableConditionsField control={form.control} error={err("policy.acceptableConditions")} />
+            </div>
           </div>
         </Card>
 

@@ -66,7 +66,8 @@ describe("return & refund, small amount (no operations review)", () => {
     await runRefundJobs(db, testGateways(gateway));
     r = await read();
     expect(r.status).toBe("completed");
-    expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "receive", "refund", "refund_succeeded"]);
+    // The request screen's receipt is one parcel, closed at once (decision 028): the parcel, then the receipt.
+    expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "record_parcel", "receive", "refund", "refund_succeeded"]);
     expect(await refundRows(res.id)).toEqual([expect.objectContaining({ status: "succeeded", amountFen: 100_00, outRefundNo: `RF${res.rmaNo}-1` })]);
     expect(await refundedFen(made)).toBe(100_00);
     expect(gateway.payouts).toBe(1);
@@ -143,8 +144,8 @@ describe("high value with operations review and four-eyes refund", () => {
     const events = await db.select().from(returnEvents).where(eq(returnEvents.requestId, res.id));
     expect(events.find((e) => e.action === "approve_refund")?.actorId).toBe(fin1.staff.id);
     expect(events.find((e) => e.action === "refund")?.actorId).toBe(fin2.staff.id);
-    expect(events.map((e) => e.action).sort()).toEqual(["approve", "approve", "approve_refund", "receive", "refund", "refund_succeeded", "ship", "submit"]);
-    expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 8 });
+    expect(events.map((e) => e.action).sort()).toEqual(["approve", "approve", "approve_refund", "receive", "record_parcel", "refund", "refund_succeeded", "ship", "submit"]);
+    expect(await verifyHistory(db, res.id)).toEqual({ ok: true, count: 9 });
   });
 });
 
@@ -175,7 +176,7 @@ describe("exchange", () => {
     await wh.caller.staff.shipReplacement({ requestId: res.id, version: r.version });
     r = await read();
     expect(r.status).toBe("completed");
-    expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "receive", "ship_replacement"]);
+    expect(r.timeline.map((e) => e.action)).toEqual(["submit", "approve", "ship", "record_parcel", "receive", "ship_replacement"]);
     expect(await refundRows(res.id)).toEqual([]);
     expect(await refundedFen(made)).toBe(0);
   });

@@ -113,7 +113,8 @@ describe("route, timeline, deadline", () => {
     expect(view.deadline!.at.getTime()).toBeGreaterThan(Date.now());
     // Customer service has nothing to do while the customer ships.
     expect(view.allowedActions).toEqual([]);
-    expect((await callers.warehouse.caller.staff.request({ id: res.id })).allowedActions).toEqual(["receive"]);
+    // The parcel steps are the scan station's (warehouse router); the request screen offers only its one-step receipt.
+    expect((await callers.warehouse.caller.staff.request({ id: res.id })).allowedActions).toEqual(["receive", "record_parcel", "link_parcel"]);
   });
 
   it("a four-eyes refund shows the second signer who gave the first signature", async () => {

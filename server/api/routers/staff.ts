@@ -19,6 +19,7 @@ import { queueCounts } from "../../services/queue/counts";
 import { assignRequest, claimRequest, releaseRequest } from "../../services/queue/holding";
 import { listQueue } from "../../services/queue/list-queue";
 import { staffOptions } from "../../services/queue/staff-options";
+import { receiveAll } from "../../services/receiving/receive-all";
 import { requestForStaff } from "../../services/request-view";
 import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
@@ -98,7 +99,10 @@ export const staffRouter = createTRPCRouter({
   requestInfo: decision("request_info", requestInfoInput),
   acceptFull: decision("accept_full", plainDecisionInput),
   acceptPartial: decision("accept_partial", acceptPartialInput, (i) => ({ deductionFen: i.deductionFen })),
-  receive: decision("receive", receiveInput, (i) => ({ inspection: { lines: i.lines } })),
+  // One parcel with everything, closed at once, through the scan station's service (decision 028).
+  receive: staffProcedure(staffRolesFor("receive"))
+    .input(receiveInput)
+    .mutation(({ ctx, input }) => receiveAll(ctx.db, ctx.staff, input)),
   shipReplacement: decision("ship_replacement", plainDecisionInput),
   approveRefund: decision("approve_refund", plainDecisionInput),
   refund: decision("refund", plainDecisionInput),

@@ -6,7 +6,8 @@ import {
   recordUnmatchedInput,
   unmatchedListInput,
 } from "../../schemas/warehouse";
-import { notImplemented } from "../../services/receiving/not-implemented";
+import { lookupCode } from "../../services/receiving/lookup";
+import { closeReceipt, recordParcel } from "../../services/receiving/record-parcel";
 import type {
   CloseReceiptResult,
   LinkUnmatchedResult,
@@ -15,6 +16,7 @@ import type {
   UnmatchedListResult,
   UnmatchedParcelView,
 } from "../../services/receiving/types";
+import { linkUnmatched, recordUnmatched, unmatchedList } from "../../services/receiving/unmatched";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
 /**
@@ -25,25 +27,25 @@ import { createTRPCRouter, staffProcedure } from "../trpc";
 export const warehouseRouter = createTRPCRouter({
   lookup: staffProcedure(["warehouse", "admin"])
     .input(lookupInput)
-    .query(async (): Promise<LookupResult> => notImplemented()),
+    .query(({ ctx, input }): Promise<LookupResult> => lookupCode(ctx.db, ctx.staff, input.code)),
 
   recordParcel: staffProcedure(["warehouse"])
     .input(recordParcelInput)
-    .mutation(async (): Promise<RecordParcelResult> => notImplemented()),
+    .mutation(({ ctx, input }): Promise<RecordParcelResult> => recordParcel(ctx.db, ctx.staff, input)),
 
   closeReceipt: staffProcedure(["warehouse"])
     .input(closeReceiptInput)
-    .mutation(async (): Promise<CloseReceiptResult> => notImplemented()),
+    .mutation(({ ctx, input }): Promise<CloseReceiptResult> => closeReceipt(ctx.db, ctx.staff, input)),
 
   recordUnmatched: staffProcedure(["warehouse"])
     .input(recordUnmatchedInput)
-    .mutation(async (): Promise<UnmatchedParcelView> => notImplemented()),
+    .mutation(({ ctx, input }): Promise<UnmatchedParcelView> => recordUnmatched(ctx.db, ctx.staff, input)),
 
   unmatchedList: staffProcedure(["warehouse", "admin"])
     .input(unmatchedListInput)
-    .query(async (): Promise<UnmatchedListResult> => notImplemented()),
+    .query(({ ctx, input }): Promise<UnmatchedListResult> => unmatchedList(ctx.db, input)),
 
   linkUnmatched: staffProcedure(["warehouse"])
     .input(linkUnmatchedInput)
-    .mutation(async (): Promise<LinkUnmatchedResult> => notImplemented()),
+    .mutation(({ ctx, input }): Promise<LinkUnmatchedResult> => linkUnmatched(ctx.db, ctx.staff, input)),
 });

@@ -1,3 +1,4 @@
+import type { NotAwaitingReason } from "../../domain/awaiting-goods";
 import type { Disposition, ItemCondition, ReturnStatus, ReturnType } from "../../domain/vocabulary";
 
 /**
@@ -5,17 +6,7 @@ import type { Disposition, ItemCondition, ReturnStatus, ReturnType } from "../..
  * receiving (server) and the scan station (client). Plain types, no runtime code.
  */
 
-/** Why a scanned request is not waiting for goods; the station says so and changes nothing. */
-export const NOT_AWAITING_REASONS = [
-  "cancelled",
-  "refund_only",
-  "already_received",
-  "rejected",
-  "closed",
-  "completed",
-  "not_approved_yet",
-] as const;
-export type NotAwaitingReason = (typeof NOT_AWAITING_REASONS)[number];
+export { NOT_AWAITING_REASONS, type NotAwaitingReason } from "../../domain/awaiting-goods";
 
 /** A photo behind an authorised route (customer evidence: /api/photos; parcel: /api/staff/parcel-photos). */
 export interface ScanPhoto {
