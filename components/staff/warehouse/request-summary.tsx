@@ -13,6 +13,8 @@ import type { ScanRequest } from "./types";
  */
 export function RequestSummary({ request, t, locale }: { request: ScanRequest; t: WarehouseMessages; locale: Locale }) {
   const titles = Object.fromEntries(request.lines.map((l) => [l.returnLineId, l.title]));
+  // A request the warehouse may not read (e.g. cancelled before approval) comes with its number and status only.
+  const readable = request.awaitingGoods || request.lines.length > 0;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
@@ -21,10 +23,14 @@ export function RequestSummary({ request, t, locale }: { request: ScanRequest; t
         </h2>
         <StatusBadge status={request.status} locale={locale} />
         <Badge tone="neutral">{term(TYPE_NAMES, request.type, locale)}</Badge>
+        {readable && (
         <a href={`/dashboard/requests/${request.id}`} className="ml-auto text-sm font-medium text-accent-700 underline-offset-2 hover:underline">
           {t.openRequest}
         </a>
+        )}
       </div>
+      {readable && (
+      <>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <div className="flex gap-2">
           <dt className="text-slate-600">{t.customer}</dt>
@@ -68,6 +74,31 @@ export function RequestSummary({ request, t, locale }: { request: ScanRequest; t
           {request.customerPhotos.length > 0 ? <PhotoStrip photos={request.customerPhotos} label={t.customerPhotos} /> : <p className="text-sm text-slate-600">{t.noCustomerPhotos}</p>}
         </section>
       </div>
+
+      </>
+      )}
+
+      {request.linkedUnmatched.length > 0 && (
+        <section aria-labelledby="linked-unmatched-heading">
+          <h3 id="linked-unmatched-heading" className="text-sm font-semibold text-slate-900">
+            {t.linkedUnmatched}
+          </h3>
+          <ul className="mt-2 space-y-2">
+            {request.linkedUnmatched.map((p) => (
+              <li key={p.id} className="rounded-lg p-3 text-sm ring-1 ring-slate-200">
+                <span className="font-mono text-slate-900">{p.trackingNo}</span>
+                <span className="text-xs text-slate-600"> · {format(t.parcelBy, { at: dateTime(p.recordedAt, locale), name: p.recordedByName ?? "—" })}</span>
+                {p.note && <p className="mt-1 text-slate-700">{p.note}</p>}
+                {p.photos.length > 0 && (
+                  <div className="mt-2">
+                    <PhotoStrip photos={p.photos} label={p.trackingNo} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {request.parcels.length > 0 && (
         <section aria-labelledby="parcels-heading">
