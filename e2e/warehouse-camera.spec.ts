@@ -1,5 +1,6 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fakeCameraLaunch } from "./fixtures/camera-launch";
 import { writeBlankCamera, writeLabelCamera } from "./fixtures/fake-camera";
 import { PHONE } from "./fixtures/h5";
 import { expect, freshStaff, signIn, test, STORY_TIMEOUT } from "./fixtures/staff-request";
@@ -16,19 +17,7 @@ writeBlankCamera(CAMERA_FILE);
 test.describe.configure({ timeout: STORY_TIMEOUT });
 test.use({
   ...PHONE,
-  launchOptions: {
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${CAMERA_FILE}`,
-    ],
-  },
+  launchOptions: fakeCameraLaunch(CAMERA_FILE),
 });
 
 test("the camera reads a printed label's RMA and opens the request", async ({ page, db, shopper }, testInfo) => {

@@ -2,6 +2,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { actOnRequest } from "../server/services/act-on-request";
+import { fakeCameraLaunch } from "./fixtures/camera-launch";
 import { writeBlankCamera } from "./fixtures/fake-camera";
 import { BASE_URL } from "./fixtures/h5";
 import { expect, fileRequest, freshStaff, makeShopper, signIn, test } from "./fixtures/staff-request";
@@ -16,9 +17,7 @@ const CAMERA_FILE = path.join(tmpdir(), `tuihuanhuo-e2e-camera-shots-${process.p
 writeBlankCamera(CAMERA_FILE);
 
 test.use({
-  launchOptions: {
-    args: ["--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${CAMERA_FILE}`],
-  },
+  launchOptions: fakeCameraLaunch(CAMERA_FILE),
 });
 test.describe.configure({ timeout: 600_000 });
 

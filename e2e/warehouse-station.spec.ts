@@ -20,8 +20,8 @@ test.describe("Scan station", () => {
     await expect(request.getByRole("region", { name: "应收商品" })).toContainText("陶瓷马克杯");
     await expect(request.getByRole("region", { name: "应收商品" })).toContainText("应收 1 件");
     await expect(request.getByRole("group", { name: "陶瓷马克杯（应收 1 件，待收 1 件）" }).getByLabel("本包裹实收")).toHaveValue("1");
-    await expect(page.getByLabel("扫描或输入单号")).toBeFocused();
-    await expect(page.getByLabel("扫描或输入单号")).toHaveValue("");
+    await expect(page.getByRole("textbox", { name: "扫描或输入单号" })).toBeFocused();
+    await expect(page.getByRole("textbox", { name: "扫描或输入单号" })).toHaveValue("");
   });
 
   test("a scan of the customer's tracking number opens the same request", async ({ page, db, shopper }) => {
@@ -45,7 +45,7 @@ test.describe("Scan station", () => {
     await expect(outcomeBanner(page)).toHaveAttribute("data-outcome", "refund");
     await expect(outcomeBanner(page)).toContainText(`${parcel.rmaNo} 已记录`);
     await expect(outcomeBanner(page)).toContainText("申请已转入退款");
-    await expect(page.getByLabel("扫描或输入单号")).toBeFocused();
+    await expect(page.getByRole("textbox", { name: "扫描或输入单号" })).toBeFocused();
     expect(REFUND_STAGES).toContain(await statusOf(db, parcel.id));
   });
 
