@@ -61,7 +61,7 @@ export const ACTIONS = [
   // warehouse
   "receive",
   "ship_replacement",
-  // warehouse, receiving (docs/decisions/028-parcels-add-up.md): one parcel recorded, an unmatched parcel linked (status unchanged)
+  // warehouse, receiving (docs/decisions/028-parcels-add-up.md): one parcel recorded, an unmatched parcel linked (the goods are in)
   "record_parcel",
   "link_parcel",
   // finance

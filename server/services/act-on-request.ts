@@ -56,7 +56,7 @@ export interface StepEffect {
   changes: Record<string, unknown>;
   approvedRefundFen?: number;
   refundId?: string;
-  /** The request's return shipment as the step found it (an unmatched parcel linked: server/services/receiving). */
+  /** The request's return carrier / tracking number after the step (a parcel that brings one the request lacked: server/services/receiving). */
   shipment?: Partial<Pick<StepFields, "returnCarrier" | "returnTrackingNo">>;
 }
 

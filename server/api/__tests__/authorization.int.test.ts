@@ -85,6 +85,18 @@ const PROCEDURES: Procedure[] = [
   { path: "admin.verifyHistory", allowed: ["admin"], call: (c) => c.admin.verifyHistory({ id: missing }) },
   // Refund reconciliation: finance and the store manager (the download route has its own test: reconciliation-export.int.test.ts).
   { path: "reconciliation.day", allowed: ["finance", "admin"], call: (c) => c.reconciliation.day({ day: "2026-11-28", channel: "offline" }) },
+  // Receiving at the warehouse (docs/decisions/028): the warehouse records; the store manager looks up and reads the unmatched list.
+  { path: "warehouse.lookup", allowed: ["warehouse", "admin"], call: (c) => c.warehouse.lookup({ code: "RMA20990101ZZZZZZZZ" }) },
+  {
+    path: "warehouse.recordParcel",
+    allowed: ["warehouse"],
+    call: (c) => c.warehouse.recordParcel({ ...on, lines: [{ returnLineId: missing, quantity: 1, condition: "as_new", disposition: "restock" }], close: false }),
+  },
+  { path: "warehouse.closeReceipt", allowed: ["warehouse"], call: (c) => c.warehouse.closeReceipt(on) },
+  // A tracking number already recorded: the warehouse gets past the gate and is told CONFLICT after the first call.
+  { path: "warehouse.recordUnmatched", allowed: ["warehouse"], call: (c) => c.warehouse.recordUnmatched({ trackingNo: "AUTHZ00000001" }) },
+  { path: "warehouse.unmatchedList", allowed: ["warehouse", "admin"], call: (c) => c.warehouse.unmatchedList({ status: "open" }) },
+  { path: "warehouse.linkUnmatched", allowed: ["warehouse"], call: (c) => c.warehouse.linkUnmatched({ parcelId: missing, rmaNo: "RMA20990101ZZZZZZZZ" }) },
 ];
 
 const callers = {} as Record<StaffRole, Caller>;
@@ -111,7 +123,7 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
     // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
-    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.");
+    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.") || p.startsWith("warehouse.");
     const paths = Object.keys(appRouter._def.procedures).filter(covered);
     expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter(covered).sort());
   });
@@ -138,6 +150,8 @@ describe("what a person would expect", () => {
   it("matches the state machine's table", () => {
     expect(staffRolesFor("approve").sort()).toEqual(["customer_service", "operations_manager"]);
     expect(staffRolesFor("receive")).toEqual(["warehouse"]);
+    expect(staffRolesFor("record_parcel")).toEqual(["warehouse"]);
+    expect(staffRolesFor("link_parcel")).toEqual(["warehouse"]);
     expect(staffRolesFor("refund")).toEqual(["finance"]);
     expect(staffRolesFor("accept_partial")).toEqual(["operations_manager"]);
     expect(staffRolesFor("lower_refund")).toEqual(["finance"]);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../../../db/client";
 import { customerSessions, customers, evidencePhotos, orders, returnEvents, returnLines, returnRequests, smsVerifications } from "../../../db/schema";
+import { deleteParcelPhotoObjects, eraseReceivingData } from "../receiving/erase";
 import { isLegacyHashed, sealPersonal } from "../../domain/history";
 import { TERMINAL_STATUSES } from "../../domain/vocabulary";
 import type { ObjectStorage } from "../../storage";
@@ -63,6 +64,7 @@ async function redactEvents(tx: Tx, requestId: string, now: Date): Promise<void>
 export async function anonymiseRequests(db: Db, storage: ObjectStorage, requestIds: readonly string[], now: Date): Promise<string[]> {
   if (!requestIds.length) return [];
   await deletePhotoObjects(db, storage, requestIds);
+  await deleteParcelPhotoObjects(db, storage, requestIds);
   return db.transaction(async (tx) => {
     // Locks the rows and re-checks: only closed requests are anonymised, each once.
     const locked = await tx
@@ -76,6 +78,7 @@ export async function anonymiseRequests(db: Db, storage: ObjectStorage, requestI
     await tx.update(returnRequests).set({ returnTrackingNo: null, anonymisedAt: now }).where(inArray(returnRequests.id, ids));
     await tx.update(returnLines).set({ note: null }).where(inArray(returnLines.requestId, ids));
     await tx.update(evidencePhotos).set({ erasedAt: now }).where(and(inArray(evidencePhotos.requestId, ids), isNull(evidencePhotos.erasedAt)));
+    await eraseReceivingData(tx, ids);
     for (const id of ids) await redactEvents(tx, id, now);
     return ids;
   });

@@ -59,7 +59,7 @@ export async function requestById(sql: Sql, id: string): Promise<RequestCore | n
 export async function requestByTracking(sql: Sql, codes: readonly string[]): Promise<RequestCore | null> {
   const [row] = await sql<RequestCore[]>`
     SELECT ${sql.unsafe(CORE_COLUMNS)} FROM return_requests r JOIN customers c ON c.id = r.customer_id
-    WHERE r.return_tracking_no = ANY(${codes as string[]}::text[])
+    WHERE r.return_tracking_no = ANY(${codes as string[]}::text[]) AND r.return_tracking_no IS NOT NULL -- the partial index's predicate, spelled out for a generic plan
     ORDER BY r.status IN ('awaiting_shipment', 'in_transit') DESC, r.created_at DESC, r.id
     LIMIT 1`;
   return row ? core(row) : null;
