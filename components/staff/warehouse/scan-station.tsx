@@ -110,7 +110,7 @@ export function ScanStation({ canRecord, initialCode }: { canRecord: boolean; in
 
   return (
     <div className="space-y-5" data-station={listening ? "ready" : "starting"}>
-      <Card as="section" aria-label={t.scanLabel} padding="md" className="sticky top-[3.75rem] z-10 sm:static">
+      <Card as="section" aria-label={t.scanLabel} padding="md">
         <form
           role="search"
           className="flex flex-col gap-2 sm:flex-row sm:items-end"

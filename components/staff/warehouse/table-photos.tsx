@@ -69,7 +69,11 @@ export function TablePhotos({ photos, onChange, label }: { photos: TablePhoto[];
             htmlFor={inputId}
             className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-dashed hover:bg-slate-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-600"
           >
-            {uploading ? <Spinner /> : <span aria-hidden="true">📷</span>}
+            {uploading ? <Spinner /> : (
+              <svg className="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                <path d="M4 8h3l2-3h6l2 3h3v11H4zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z" strokeLinejoin="round" />
+              </svg>
+            )}
             {uploading ? t.uploading : (label ?? t.addPhoto)}
             <input id={inputId} type="file" accept="image/*" capture="environment" multiple className="sr-only" disabled={uploading} onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ""))} />
           </label>
