@@ -29,7 +29,7 @@ describe("other headers", () => {
   it("camera only under the scanner prefix", () => {
     expect(permissionsPolicy({ camera: false })).toContain("camera=()");
     expect(permissionsPolicy({ camera: true })).toContain("camera=(self)");
-    const scan = headerRules().filter((r) => r.source.startsWith("/dashboard/scan"));
+    const scan = headerRules().filter((r) => r.source.startsWith("/dashboard/warehouse"));
     expect(scan.length).toBeGreaterThan(0);
   });
 

@@ -47,7 +47,7 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' b
 const DENIED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth", "hid", "browsing-topics"];
 
 /** Pages under this prefix may use the camera (the warehouse's parcel scanner lives here). */
-export const CAMERA_PATH_PREFIX = "/dashboard/scan";
+export const CAMERA_PATH_PREFIX = "/dashboard/warehouse";
 
 export function permissionsPolicy(opts: { camera: boolean }): string {
   return DENIED_FEATURES.map((f) => (f === "camera" && opts.camera ? "camera=(self)" : `${f}=()`)).join(", ");

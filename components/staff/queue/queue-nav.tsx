@@ -2,6 +2,7 @@ import { format } from "@/components/format";
 import { messages } from "@/components/i18n/messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import { reconciliationMessages } from "@/components/i18n/reconciliation-messages";
+import { warehouseMessages } from "@/components/i18n/warehouse-messages";
 import type { StaffRole } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
 
@@ -16,7 +17,7 @@ export interface NavCounts {
 const linkClass =
   "inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-accent-600";
 
-/** The role's queue with its count (and how many are overdue); the store manager's admin pages. */
+/** The role's queue with its count (and how many are overdue); the scan station; the store manager's admin pages. */
 export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Locale; counts: NavCounts | null }) {
   const t = queueMessages(locale);
   const title = messages(locale).dashboard.queueTitle[role];
@@ -48,6 +49,16 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
             {counts.attention} {t.attention}
           </span>
         </a>
+      )}
+      {(role === "warehouse" || role === "admin") && (
+        <>
+          <a href="/dashboard/warehouse" className={linkClass}>
+            {warehouseMessages(locale).nav}
+          </a>
+          <a href="/dashboard/warehouse/unmatched" className={linkClass}>
+            {warehouseMessages(locale).navUnmatched}
+          </a>
+        </>
       )}
       {(role === "finance" || role === "admin") && (
         <a href="/dashboard/finance/reconciliation" className={linkClass}>

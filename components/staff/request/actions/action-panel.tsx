@@ -12,11 +12,13 @@ import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import type { RequestView } from "../types";
 
 const noSubscription = () => () => {};
+
+/** The scan station with this request open (it looks the RMA up as if scanned). */
+const stationHref = (view: RequestView) => `/dashboard/warehouse?code=${encodeURIComponent(view.request.rmaNo)}`;
 import { InfoDialog } from "./info-dialog";
 import { PartialDialog } from "./partial-dialog";
 import { PlainDialog, type PlainAction } from "./plain-dialog";
 import { ConvertDialog } from "./convert-dialog";
-import { ReceiveDialog } from "./receive-dialog";
 import { RejectDialog } from "./reject-dialog";
 import { ShipReplacementDialog } from "./ship-replacement-dialog";
 import { isTyping, SHORTCUTS } from "./shortcuts";
@@ -45,6 +47,11 @@ export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRol
   const onConflict = () => setConflict(true);
   const start = (action: Action) => {
     setConflict(false);
+    // Receiving happens at the scan station (parcels add up there); the request screen sends the clerk to it.
+    if (action === "receive") {
+      window.location.assign(stationHref(view));
+      return;
+    }
     setOpen(action);
   };
 
@@ -132,7 +139,13 @@ export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRol
         <p className="text-sm text-slate-600">{m.actions.none}</p>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {actions.map((a, i) => (
+          {actions.map((a, i) =>
+            a === "receive" ? (
+              <a key={a} href={stationHref(view)} aria-keyshortcuts={SHORTCUTS[a]?.toUpperCase()} className={buttonClass(i === 0 ? "primary" : "secondary", "grow sm:grow-0")}>
+                {m.actions.receiveAtStation}
+                {SHORTCUTS[a] && <kbd className="hidden rounded px-1 font-mono text-[11px] opacity-70 ring-1 ring-current sm:inline">{SHORTCUTS[a]?.toUpperCase()}</kbd>}
+              </a>
+            ) : (
             <button
               key={a}
               type="button"
@@ -143,13 +156,13 @@ export function ActionPanel({ view, role }: { view: RequestView; role?: StaffRol
               {term(ACTION_NAMES, a, locale)}
               {SHORTCUTS[a] && <kbd className="hidden rounded px-1 font-mono text-[11px] opacity-70 ring-1 ring-current sm:inline">{SHORTCUTS[a]?.toUpperCase()}</kbd>}
             </button>
-          ))}
+            ),
+          )}
         </div>
       )}
       {open === "reject" && <RejectDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "request_info" && <InfoDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "accept_partial" && <PartialDialog view={view} onClose={close} onConflict={onConflict} />}
-      {open === "receive" && <ReceiveDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "ship_replacement" && <ShipReplacementDialog view={view} onClose={close} onConflict={onConflict} />}
       {open === "convert_to_refund" && <ConvertDialog view={view} onClose={close} onConflict={onConflict} />}
       {open && ["approve", "accept_full", "approve_refund", "refund"].includes(open) && (
