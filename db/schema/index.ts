@@ -12,3 +12,4 @@ export * from "./rate-limits";
 export * from "./audit";
 export * from "./refund-receipts";
 export * from "./stock";
+export * from "./warehouses";

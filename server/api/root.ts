@@ -4,6 +4,7 @@ import { reasonsRouter } from "./routers/reasons";
 import { reconciliationRouter } from "./routers/reconciliation";
 import { refundsRouter } from "./routers/refunds";
 import { staffRouter } from "./routers/staff";
+import { warehousesRouter } from "./routers/warehouses";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   reasons: reasonsRouter,
   reconciliation: reconciliationRouter,
   refunds: refundsRouter,
+  warehouses: warehousesRouter,
 });
 
 export type AppRouter = typeof appRouter;

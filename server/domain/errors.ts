@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   reason_unavailable: "BAD_REQUEST",
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
+  warehouse_is_default: "CONFLICT",
+  warehouse_category_unknown: "BAD_REQUEST",
   no_gateway_for_method: "BAD_REQUEST",
   refund_amount_not_lower: "BAD_REQUEST",
   refund_not_retryable: "CONFLICT",
@@ -70,7 +72,13 @@ export const ERROR_CODES = {
  * Codes whose `params.field` is the path of the input field at fault ("lines.0.reasonCode"):
  * the API reports them per field as it does schema errors, so forms show them in place.
  */
-export const FIELD_ERROR_CODES: readonly ErrorCode[] = ["reason_unavailable", "reason_code_taken", "refund_amount_not_lower", "receipt_unavailable"];
+export const FIELD_ERROR_CODES: readonly ErrorCode[] = [
+  "reason_unavailable",
+  "reason_code_taken",
+  "refund_amount_not_lower",
+  "receipt_unavailable",
+  "warehouse_category_unknown",
+];
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorParams = Record<string, string | number>;

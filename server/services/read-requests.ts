@@ -3,11 +3,13 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { labelRefusal } from "../domain/return-label";
 import { availableActions, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
 import { reasonNames } from "./reasons";
 import { customerRefundOf } from "./refunds/customer-refund";
+import { warehouseAddressOf } from "./warehouses";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -98,7 +100,13 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     .where(and(match, eq(returnRequests.customerId, customerId)));
   if (!row) throw new AppError("not_found");
   const r = row.request;
-  const [lines, photos, events, refund] = await Promise.all([linesOf(db, r.id), photosOf(db, r.id), loadHistory(db, r.id), customerRefundOf(db, r.id)]);
+  const [lines, photos, events, refund, warehouse] = await Promise.all([
+    linesOf(db, r.id),
+    photosOf(db, r.id),
+    loadHistory(db, r.id),
+    customerRefundOf(db, r.id),
+    warehouseAddressOf(db, r.warehouseId),
+  ]);
   const rejectionNames = await rejectionNamesOf(db, events);
   return {
     id: r.id,
@@ -114,6 +122,10 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     appealUsed: r.appealUsed,
     returnCarrier: r.returnCarrier,
     returnTrackingNo: r.returnTrackingNo,
+    /** Where the parcel goes: the warehouse chosen at submission (decision 027). */
+    warehouse,
+    /** Whether the return slip can be printed now (labelRefusal); the H5 page links it only then. */
+    labelAvailable: labelRefusal({ status: r.status, stages: r.route.stages, goodsReceived: r.goodsReceived }, "customer") === null,
     deadlineAt: r.deadlineAt,
     createdAt: r.createdAt,
     lines: lines.map(({ paidFen: _p, ...l }) => l),

@@ -8,6 +8,7 @@ import { refundableFen, sumFen } from "../domain/money";
 import { decideRouteOverSplits, deadlineFor, DEFAULT_POLICY } from "../domain/policy";
 import { firstStatus, holdsItems } from "../domain/route";
 import { RETURN_STATUSES, type ReasonCode, type ReturnType } from "../domain/vocabulary";
+import { chooseWarehouse } from "../domain/warehouse-choice";
 import { insertSubmission, lockDraftPhotos, lockOrder, submissionContext } from "./data/submission";
 import { withDbErrors } from "./pg-errors";
 import { currentPolicy, policyById } from "./policy-store";
@@ -134,6 +135,11 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         GENESIS_HASH,
       );
       const rmaNo = newRmaNumber(now);
+      const categoryIds = [...new Set(priced.map((p) => p.line.categoryId))];
+      // Where the parcel goes: the most specific active warehouse for the order's channel and
+      // every category of the request, else the default (decision 027). Refund-only requests get
+      // one too, so a later conversion or a parcel sent anyway still has an address.
+      const warehouseId = chooseWarehouse(ctx.warehouses, { channelCode: ctx.channelCode, categoryIds });
       await insertSubmission(sql, {
         id,
         rmaNo,
@@ -146,7 +152,8 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         // An exchange sends goods, not money: nothing is refundable on it.
         requestedRefundFen,
         deadlineAt: deadlineFor(status, policy.policy, now),
-        categoryIds: [...new Set(priced.map((p) => p.line.categoryId))],
+        categoryIds,
+        warehouseId,
         idempotencyKey: input.idempotencyKey,
         now,
         lines: priced.map(({ wanted, refundFen }) => ({

@@ -20,6 +20,7 @@ import { assignRequest, claimRequest, releaseRequest } from "../../services/queu
 import { listQueue } from "../../services/queue/list-queue";
 import { staffOptions } from "../../services/queue/staff-options";
 import { requestForStaff } from "../../services/request-view";
+import { returnLabelForStaff } from "../../services/return-label";
 import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
@@ -60,6 +61,11 @@ export const staffRouter = createTRPCRouter({
   queue: staffProcedure(STAFF_ROLES)
     .input(queueInput)
     .query(({ ctx, input }) => listQueue(ctx.db, ctx.staff, input)),
+
+  /** The return slip of a request the viewer may open (decision 027). */
+  returnLabel: staffProcedure(STAFF_ROLES)
+    .input(requestIdInput)
+    .query(({ ctx, input }) => returnLabelForStaff(ctx.db, input.id, ctx.staff.role)),
 
   queueCounts: staffProcedure(STAFF_ROLES).query(({ ctx }) => queueCounts(ctx.db, ctx.staff.role)),
 
