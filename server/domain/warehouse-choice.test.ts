@@ -53,6 +53,10 @@ describe("chooseWarehouse", () => {
     expect(chooseWarehouse([older, newer, hangzhou], { channelCode: "jd", categoryIds: ["phones"] })).toBe("older");
   });
 
+  it("never lets a non-default warehouse without channels or categories take the default's requests", () => {
+    expect(chooseWarehouse([w("spare", { createdAt: at(9) }), hangzhou], { channelCode: "jd", categoryIds: ["shirts"] })).toBe("hangzhou");
+  });
+
   it("answers null with no warehouse at all", () => {
     expect(chooseWarehouse([], { channelCode: "jd", categoryIds: [] })).toBeNull();
   });

@@ -44,12 +44,16 @@ function compare(a: WarehouseCandidate, b: WarehouseCandidate): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A warehouse that names neither channels nor categories receives by rule nothing the default would not. */
+const restricted = (w: WarehouseCandidate) => w.channelCodes.length > 0 || w.categoryIds.length > 0;
+
 /**
- * The most specific active non-default warehouse that covers the parcel, else the default.
- * Null only when there is neither (a database without its default warehouse).
+ * The most specific active non-default warehouse that covers the parcel, else the default. A
+ * non-default warehouse without any channel or category (a spare, or one being set up) is only
+ * ever chosen by being made the default. Null only when there is neither.
  */
 export function chooseWarehouse(candidates: readonly WarehouseCandidate[], facts: ParcelFacts): string | null {
-  const matching = candidates.filter((w) => w.active && !w.isDefault && covers(w, facts)).sort(compare);
+  const matching = candidates.filter((w) => w.active && !w.isDefault && restricted(w) && covers(w, facts)).sort(compare);
   if (matching[0]) return matching[0].id;
   return candidates.find((w) => w.isDefault && w.active)?.id ?? null;
 }
