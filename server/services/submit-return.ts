@@ -105,6 +105,12 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       // refused here, with the reason, rather than waiting in pending_refund for a refund nobody can pay.
       if (input.type !== "exchange" && requestedRefundFen <= 0) throw new AppError("nothing_to_refund");
 
+      const categoryIds = [...new Set(priced.map((p) => p.line.categoryId))];
+      // Where the parcel goes: the most specific active warehouse for the order's channel and
+      // every category of the request, else the default (decision 027). Refund-only requests get
+      // one too, so a later conversion or a parcel sent anyway still has an address.
+      const warehouseId = chooseWarehouse(ctx.warehouses, { channelCode: ctx.channelCode, categoryIds });
+
       // The id is made here so the first event (seq 1 on the genesis hash: a new request has no
       // history yet) can be chained before anything is written, and everything written at once.
       const id = randomUUID();
@@ -129,17 +135,13 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
             policyVersion: policy.version,
             lines: priced.map((p) => ({ orderLineId: p.wanted.orderLineId, quantity: p.wanted.quantity, reasonCode: p.wanted.reasonCode })),
             photos: photoIds.length,
+            ...(warehouseId ? { warehouseId } : {}),
           },
           createdAt: now,
         },
         GENESIS_HASH,
       );
       const rmaNo = newRmaNumber(now);
-      const categoryIds = [...new Set(priced.map((p) => p.line.categoryId))];
-      // Where the parcel goes: the most specific active warehouse for the order's channel and
-      // every category of the request, else the default (decision 027). Refund-only requests get
-      // one too, so a later conversion or a parcel sent anyway still has an address.
-      const warehouseId = chooseWarehouse(ctx.warehouses, { channelCode: ctx.channelCode, categoryIds });
       await insertSubmission(sql, {
         id,
         rmaNo,

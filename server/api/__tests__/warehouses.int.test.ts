@@ -4,9 +4,9 @@
  * H5's address from the request's warehouse, and the store manager's editor with its checks and
  * audit records.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { channels, orders, returnRequests, staffAudit, warehouses } from "../../../db/schema";
+import { channels, orders, returnEvents, returnRequests, staffAudit, warehouses } from "../../../db/schema";
 import { createTestDatabase } from "../../test/db";
 import { failureOf, httpCall, makeOrder, staffCaller, submitFor, type Made } from "../../test/fixtures";
 
@@ -45,6 +45,9 @@ describe("the choice at submission", () => {
     const { res, read } = await submitFor(db, phones, "return_refund");
     expect(await warehouseOf(res.id)).toBe(shenzhen.id);
     expect((await read()).warehouse?.name).toBe("深圳数码仓");
+    // The submit event records where the parcel was sent.
+    const [submitted] = await db.select().from(returnEvents).where(and(eq(returnEvents.requestId, res.id), eq(returnEvents.seq, 1)));
+    expect(submitted!.changes).toMatchObject({ warehouseId: shenzhen.id });
 
     const mixed = await makeOrder(db, [{ priceFen: 100_00 }, { priceFen: 100_00 }]);
     await admin.warehouses.update({ ...base, id: shenzhen.id, version: shenzhen.version, name: "深圳数码仓", categoryIds: [phones.lines[0]!.category.id, mixed.lines[0]!.category.id] });
