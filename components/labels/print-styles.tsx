@@ -25,7 +25,7 @@ const COMMON = `
 }`;
 
 const SIZE: Record<LabelLayout, string> = {
-  a6: "@media print { .return-slip { width: 105mm !important; height: 148mm !important; max-width: none !important; overflow: hidden; padding: 5mm !important; box-sizing: border-box; } }",
+  a6: "@media print { .return-slip { width: 105mm !important; height: 147mm !important; max-width: none !important; overflow: hidden; padding: 5mm !important; box-sizing: border-box; } }",
   a4: "@media print { .return-slip { width: auto !important; max-width: none !important; padding: 0 !important; } }",
 };
 
