@@ -31,7 +31,9 @@ async function contextFor(browser: Browser, locale: string, vp: (typeof VIEWPORT
 
 test("customer: the address block and the return slip, A6 and A4, on screen and as printed", async ({ browser, db, shopper }) => {
   const filed = await fileRequest(db, shopper, "return_refund", [{ line: "mug" }, { line: "shirt", quantity: 2 }]);
+  // Over ¥200: customer service, then the operations manager approve.
   await staffDecides(db, "cs", filed.id, "approve");
+  await staffDecides(db, "ops", filed.id, "approve");
   for (const locale of LOCALES) {
     for (const vp of VIEWPORTS) {
       const context = await contextFor(browser, locale, vp);

@@ -14,7 +14,9 @@ const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Pag
 
 test("the customer prints the return slip from the tracking page (page and PDF)", async ({ page, shopper, db, context }) => {
   const filed = await fileRequest(db, shopper, "return_refund", [{ line: "mug" }, { line: "shirt", quantity: 2 }]);
+  // Over ¥200: customer service, then the operations manager approve.
   await staffDecides(db, "cs", filed.id, "approve");
+  await staffDecides(db, "ops", filed.id, "approve");
   await signIn(db, context, shopper);
 
   await page.goto(`/requests/${filed.rmaNo}`);
@@ -66,7 +68,8 @@ test("before approval the slip says why not; another customer's RMA is not found
   const stranger = await makeShopper(db);
   const other = await fileRequest(db, stranger, "return_refund", [{ line: "mug" }]);
   await staffDecides(db, "cs", other.id, "approve");
-  const res = await page.goto(`/requests/${other.rmaNo}/label`);
-  expect(res?.status()).toBe(404);
+  await page.goto(`/requests/${other.rmaNo}/label`);
+  await expect(page.getByRole("heading", { name: "找不到这个申请" })).toBeVisible();
+  await expect(page.getByTestId("return-slip")).toHaveCount(0);
   await expect(page.getByText(other.rmaNo)).toHaveCount(0);
 });
