@@ -81,7 +81,7 @@ export async function ReturnSlip({ label, layout, t, locale }: { label: ReturnLa
           <thead className={a6 ? "sr-only" : undefined}>
             <tr className="text-left text-xs">
               <th scope="col" className="py-1 pr-2 font-semibold">
-                {t.items}
+                {t.item}
               </th>
               <th scope="col" className="w-14 py-1 text-right font-semibold">
                 {t.quantity}

@@ -97,9 +97,17 @@ export function WarehouseListView({ data }: { data: WarehouseList }) {
                     {w.postalCode ? ` ${w.postalCode}` : ""}
                   </span>
                   <span className="block text-slate-600">
-                    {t.contact}: {w.contactName} · {w.contactPhone}
+                    {t.contact}
+                    {w.contactName} · {w.contactPhone}
                   </span>
                 </address>
+                {w.isDefault && w.channelCodes.length === 0 && w.categoryIds.length === 0 ? (
+                  <p className="mt-3 text-sm text-slate-700">
+                    {t.receives}
+                    {locale === "en" ? ": " : "："}
+                    {t.defaultReceives}
+                  </p>
+                ) : (
                 <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-slate-600">{t.channels}</dt>
                   <dd className="text-slate-900">{w.channelCodes.length ? w.channelCodes.map((c) => channelNames[c]).join(locale === "en" ? ", " : "、") : t.allChannels}</dd>
@@ -108,6 +116,7 @@ export function WarehouseListView({ data }: { data: WarehouseList }) {
                     {w.categoryIds.length ? w.categoryIds.map((id) => categoryName.get(id) ?? "?").join(locale === "en" ? ", " : "、") : t.allCategories}
                   </dd>
                 </dl>
+                )}
                 <div className="mt-4 flex flex-wrap gap-2">
                   <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setEditing(w)} aria-label={format(t.editNamed, { name: w.name })}>
                     {t.edit}
