@@ -108,14 +108,14 @@ export function WarehouseListView({ data }: { data: WarehouseList }) {
                     {t.defaultReceives}
                   </p>
                 ) : (
-                <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600">{t.channels}</dt>
-                  <dd className="text-slate-900">{w.channelCodes.length ? w.channelCodes.map((c) => channelNames[c]).join(locale === "en" ? ", " : "、") : t.allChannels}</dd>
-                  <dt className="text-slate-600">{t.categories}</dt>
-                  <dd className="text-slate-900">
-                    {w.categoryIds.length ? w.categoryIds.map((id) => categoryName.get(id) ?? "?").join(locale === "en" ? ", " : "、") : t.allCategories}
-                  </dd>
-                </dl>
+                  <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                    <dt className="text-slate-600">{t.channels}</dt>
+                    <dd className="text-slate-900">{w.channelCodes.length ? w.channelCodes.map((c) => channelNames[c]).join(locale === "en" ? ", " : "、") : t.allChannels}</dd>
+                    <dt className="text-slate-600">{t.categories}</dt>
+                    <dd className="text-slate-900">
+                      {w.categoryIds.length ? w.categoryIds.map((id) => categoryName.get(id) ?? "?").join(locale === "en" ? ", " : "、") : t.allCategories}
+                    </dd>
+                  </dl>
                 )}
                 <div className="mt-4 flex flex-wrap gap-2">
                   <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setEditing(w)} aria-label={format(t.editNamed, { name: w.name })}>
