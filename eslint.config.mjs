@@ -22,6 +22,11 @@ const WALLS = [
     message: "Customer (H5) code never imports staff components: move shared views to components/request-views or components/ui.",
   },
   {
+    target: "./components/labels",
+    from: ["./components/staff", "./components/h5"],
+    message: "The return slip is shared by the customer's and the staff's pages (decision 027): it imports from neither side.",
+  },
+  {
     target: ["./app", "./server"],
     from: "./scripts",
     message: "scripts/ runs outside the app (seed, bench, worker); move what the app needs into server/.",

@@ -42,6 +42,9 @@ const blocked: [file: string, importLine: string][] = [
   ["components/h5/wall-probe.tsx", 'import { QueueList } from "@/components/staff/queue/queue-list";'],
   ["components/h5/request/wall-probe.tsx", 'import { SignInForm } from "../../staff/sign-in-form";'],
   ["app/(customer)/requests/wall-probe.tsx", 'import { QueueList } from "@/components/staff/queue/queue-list";'],
+  // The return slip is shared: neither customer nor staff code in it.
+  ["components/labels/wall-probe.tsx", 'import { QueueList } from "@/components/staff/queue/queue-list";'],
+  ["components/labels/wall-probe.tsx", 'import { QrCode } from "@/components/h5/request/qr-code";'],
   // The app and the server never import scripts/.
   ["app/(staff)/login/wall-probe.tsx", 'import { DEMO_CUSTOMER } from "@/scripts/seed/demo-customer";'],
   ["server/services/wall-probe.ts", 'import { buildDemoWorld } from "../../scripts/seed/build";'],
@@ -52,6 +55,8 @@ const allowed: [file: string, importLine: string][] = [
   ["components/staff/wall-probe.tsx", 'import type { AppRouter } from "@/server/api/root";'],
   ["components/staff/wall-probe.tsx", 'import { signInInput } from "@/server/schemas/staff";'],
   ["components/h5/wall-probe.tsx", 'import { StatusBadge } from "@/components/request-views/status-badge";'],
+  ["app/(customer)/requests/wall-probe.tsx", 'import { ReturnSlip } from "@/components/labels/return-slip";'],
+  ["app/(staff)/dashboard/wall-probe.tsx", 'import { ReturnSlip } from "@/components/labels/return-slip";'],
   ["app/(staff)/dashboard/wall-probe.tsx", 'import { QueueList } from "@/components/staff/queue/queue-list";'],
   ["app/(staff)/login/wall-probe.tsx", 'import { DEMO_STAFF } from "@/server/auth/demo-accounts";'],
   ["scripts/wall-probe.ts", 'import { appDb } from "../server/db";'],

@@ -5,6 +5,7 @@ import type { Locale } from "@/server/i18n/locale";
 const zhCN = {
   documentTitle: "{rma} · 退换货工作台",
   back: "返回待办",
+  printLabel: "打印退货单",
   sep: "：",
   loading: "正在加载申请…",
   errorTitle: "申请没有加载出来",
@@ -176,6 +177,7 @@ type RequestMessages = typeof zhCN;
 const en: RequestMessages = {
   documentTitle: "{rma} · Returns desk",
   back: "Back to the queue",
+  printLabel: "Print return slip",
   sep: ": ",
   loading: "Loading the request…",
   errorTitle: "The request did not load",

@@ -14,3 +14,4 @@ export * from "./refund-receipts";
 export * from "./stock";
 export * from "./reservations";
 export * from "./receiving";
+export * from "./warehouses";

@@ -10,6 +10,7 @@ import { orderLines, orders } from "./orders";
 import { approvalPolicies } from "./policy";
 import { returnReasons } from "./reasons";
 import { staffUsers } from "./staff";
+import { warehouses } from "./warehouses";
 
 export const returnRequests = pgTable(
   "return_requests",
@@ -45,6 +46,15 @@ export const returnRequests = pgTable(
      * key refuses a customer reason's code here. Never written by the app.
      */
     rejectionKind: reasonKind().notNull().default("rejection"),
+    /**
+     * Where the parcel goes, chosen at submission from the order's channel and the lines'
+     * categories (server/domain/warehouse-choice.ts); kept when the warehouses change later.
+     * Rows written outside submission get the default warehouse (default_warehouse_id(), 0023).
+     */
+    warehouseId: uuid()
+      .notNull()
+      .default(sql`default_warehouse_id()`)
+      .references(() => warehouses.id),
     returnCarrier: text(),
     returnTrackingNo: text(),
     /** The exchange's replacement shipment, recorded by the warehouse's ship_replacement (decision 030). */

@@ -11,6 +11,7 @@ import { insertCatalog } from "./catalog";
 import { DEMO_STAFF, type DemoStaffKey } from "../../server/auth/demo-accounts";
 import { executeRequest } from "./execute";
 import { insertOrders } from "./orders";
+import { insertWarehouses } from "./warehouses";
 import { runPool } from "./pool";
 
 /**
@@ -51,6 +52,8 @@ export async function seedDemoData(db: Db, log: (line: string) => void, opts: Se
   ) as Record<DemoStaffKey, string>;
 
   const ids = await insertCatalog(db, world.catalog);
+  // Before any request: each one gets its warehouse at submission.
+  await insertWarehouses(db);
   const customerIds = await insertOrders(db, world.people, world.orders, ids);
   log(`demo data: ${DEMO_STAFF.length} staff, ${world.catalog.skus.length} SKUs, ${world.people.length} customers, ${world.orders.length} orders`);
 

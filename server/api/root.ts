@@ -5,6 +5,7 @@ import { reconciliationRouter } from "./routers/reconciliation";
 import { refundsRouter } from "./routers/refunds";
 import { staffRouter } from "./routers/staff";
 import { warehouseRouter } from "./routers/warehouse";
+import { warehousesRouter } from "./routers/warehouses";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   reconciliation: reconciliationRouter,
   refunds: refundsRouter,
   warehouse: warehouseRouter,
+  warehouses: warehousesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   reason_unavailable: "BAD_REQUEST",
   reason_code_taken: "CONFLICT",
   reason_photo_rejection: "BAD_REQUEST",
+  warehouse_is_default: "CONFLICT",
+  warehouse_category_unknown: "BAD_REQUEST",
   no_gateway_for_method: "BAD_REQUEST",
   refund_amount_not_lower: "BAD_REQUEST",
   refund_not_retryable: "CONFLICT",
@@ -88,6 +90,7 @@ export const FIELD_ERROR_CODES: readonly ErrorCode[] = [
   "parcel_line_invalid",
   "parcel_quantity_over",
   "parcel_photo_unavailable",
+  "warehouse_category_unknown",
 ];
 
 export type ErrorCode = keyof typeof ERROR_CODES;

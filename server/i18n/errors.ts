@@ -132,6 +132,11 @@ const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   reason_unavailable: { "zh-CN": "该原因已停用或不存在，请重新选择", en: "This reason is no longer offered. Choose another one" },
   reason_code_taken: { "zh-CN": "已有使用该代码的原因", en: "A reason with this code already exists" },
   reason_photo_rejection: { "zh-CN": "驳回原因不需要照片设置", en: "Rejection reasons have no photo rule" },
+  warehouse_is_default: {
+    "zh-CN": "默认仓库不能停用：请先把另一个仓库设为默认",
+    en: "The default warehouse cannot be deactivated: make another warehouse the default first",
+  },
+  warehouse_category_unknown: { "zh-CN": "所选品类不存在，请刷新后重新选择", en: "A chosen category does not exist. Reload and choose again" },
   no_gateway_for_method: {
     "zh-CN": "未配置「{method}」的支付网关，无法在线退款：请线下退款（或在平台上退款）并登记",
     en: "No payment gateway is configured for {method}, so this refund cannot be paid online: refund offline (or on the platform) and record it",
@@ -254,6 +259,11 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.reasonCode": { "zh-CN": "代码须为 2–40 位小写字母、数字或下划线", en: "The code must be 2–40 lower-case letters, digits or underscores" },
   "v.reasonName": { "zh-CN": "名称须为 1–40 个字", en: "The name must be 1–40 characters" },
   "v.reasonPick": { "zh-CN": "请选择原因", en: "Choose a reason" },
+  "v.warehouseName": { "zh-CN": "仓库名称须为 1–60 个字", en: "The warehouse name must be 1–60 characters" },
+  "v.warehouseAddress": { "zh-CN": "请填写完整的收货地址（1–200 字）", en: "Enter the full address (1–200 characters)" },
+  "v.contactName": { "zh-CN": "请填写收件人（1–30 字）", en: "Enter the addressee (1–30 characters)" },
+  "v.contactPhone": { "zh-CN": "请填写手机号或带区号的座机号", en: "Enter a mobile number or a landline with its area code" },
+  "v.postalCode": { "zh-CN": "邮编须为 6 位数字，或留空", en: "The postal code is 6 digits, or leave it empty" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

@@ -39,6 +39,7 @@ export const submitReturnInput = z
   });
 export type SubmitReturnInput = z.infer<typeof submitReturnInput>;
 
+export const returnLabelInput = z.object({ rmaNo: z.string().trim().toUpperCase().min(1).max(40) });
 export const requestRefInput = z.union([z.object({ id }), z.object({ rmaNo: z.string().trim().toUpperCase().min(1).max(40) })]);
 
 const onRequest = { requestId: id, version };

@@ -3,12 +3,14 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { evidencePhotos, orderLines, orders, returnLines, returnReasons, returnRequests, skus } from "../../db/schema";
 import { AppError } from "../domain/errors";
+import { labelRefusal } from "../domain/return-label";
 import { availableActions, type RequestState } from "../domain/state-machine";
 import type { Action, ActorRole } from "../domain/vocabulary";
 import { loadHistory } from "./history-store";
 import { reasonNames } from "./reasons";
 import { customerRefundOf } from "./refunds/customer-refund";
 import { replacementState } from "./exchange/replacement-availability";
+import { warehouseAddressOf } from "./warehouses";
 
 const asState = (r: typeof returnRequests.$inferSelect): RequestState => ({ ...r, infoReturnStatus: r.infoReturnStatus ?? null });
 
@@ -99,12 +101,13 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     .where(and(match, eq(returnRequests.customerId, customerId)));
   if (!row) throw new AppError("not_found");
   const r = row.request;
-  const [lines, photos, events, refund, replacement] = await Promise.all([
+  const [lines, photos, events, refund, replacement, warehouse] = await Promise.all([
     linesOf(db, r.id),
     photosOf(db, r.id),
     loadHistory(db, r.id),
     customerRefundOf(db, r.id),
     replacementState(db, r),
+    warehouseAddressOf(db, r.warehouseId),
   ]);
   const rejectionNames = await rejectionNamesOf(db, events);
   return {
@@ -121,6 +124,10 @@ export async function requestForCustomer(db: DbOrTx, customerId: string, ref: { 
     appealUsed: r.appealUsed,
     returnCarrier: r.returnCarrier,
     returnTrackingNo: r.returnTrackingNo,
+    /** Where the parcel goes: the warehouse chosen at submission (decision 027). */
+    warehouse,
+    /** Whether the return slip can be printed now (labelRefusal); the H5 page links it only then. */
+    labelAvailable: labelRefusal({ status: r.status, stages: r.route.stages, goodsReceived: r.goodsReceived }, "customer") === null,
     deadlineAt: r.deadlineAt,
     createdAt: r.createdAt,
     lines: lines.map(({ paidFen: _p, ...l }) => l),

@@ -8,6 +8,7 @@ import { refundableFen, sumFen } from "../domain/money";
 import { decideRouteOverSplits, deadlineFor, DEFAULT_POLICY } from "../domain/policy";
 import { firstStatus, holdsItems } from "../domain/route";
 import { RETURN_STATUSES, type ReasonCode, type ReturnType } from "../domain/vocabulary";
+import { chooseWarehouse } from "../domain/warehouse-choice";
 import { insertSubmission, lockDraftPhotos, lockOrder, submissionContext } from "./data/submission";
 import { withDbErrors } from "./pg-errors";
 import { currentPolicy, policyById } from "./policy-store";
@@ -104,6 +105,12 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
       // refused here, with the reason, rather than waiting in pending_refund for a refund nobody can pay.
       if (input.type !== "exchange" && requestedRefundFen <= 0) throw new AppError("nothing_to_refund");
 
+      const categoryIds = [...new Set(priced.map((p) => p.line.categoryId))];
+      // Where the parcel goes: the most specific active warehouse for the order's channel and
+      // every category of the request, else the default (decision 027). Refund-only requests get
+      // one too, so a later conversion or a parcel sent anyway still has an address.
+      const warehouseId = chooseWarehouse(ctx.warehouses, { channelCode: ctx.channelCode, categoryIds });
+
       // The id is made here so the first event (seq 1 on the genesis hash: a new request has no
       // history yet) can be chained before anything is written, and everything written at once.
       const id = randomUUID();
@@ -128,6 +135,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
             policyVersion: policy.version,
             lines: priced.map((p) => ({ orderLineId: p.wanted.orderLineId, quantity: p.wanted.quantity, reasonCode: p.wanted.reasonCode })),
             photos: photoIds.length,
+            ...(warehouseId ? { warehouseId } : {}),
           },
           createdAt: now,
         },
@@ -146,7 +154,8 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         // An exchange sends goods, not money: nothing is refundable on it.
         requestedRefundFen,
         deadlineAt: deadlineFor(status, policy.policy, now),
-        categoryIds: [...new Set(priced.map((p) => p.line.categoryId))],
+        categoryIds,
+        warehouseId,
         idempotencyKey: input.idempotencyKey,
         now,
         lines: priced.map(({ wanted, refundFen }) => ({

@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/request-views/status-badge";
 import type { H5Messages } from "@/components/i18n/h5-messages";
 import { ACTION_NAMES, ROLE_NAMES, STATUS_NAMES, TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Action } from "@/server/domain/vocabulary";
 import type { Locale } from "@/server/i18n/locale";
 import { attributesText, dateTime, format, relative, yuan } from "@/components/format";
+import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { thumbUrl } from "../photos/urls";
 import { CopyButton } from "./copy-button";
@@ -164,20 +166,17 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
           {rejection.comment && <p className="mt-1 break-words whitespace-pre-line text-slate-800">{rejection.comment}</p>}
         </div>
       )}
-      {showAddress && (
-        <div className={`mt-3 rounded-xl p-3 text-sm ${req.status === "awaiting_shipment" ? "bg-amber-50 ring-1 ring-amber-200" : "bg-slate-50 ring-1 ring-slate-200"}`}>
-          <div className="flex items-center justify-between gap-3">
-            <h3 className="font-semibold text-slate-900">{t.addressTitle}</h3>
-            <CopyButton text={`${t.address} ${t.addressee} ${t.addressPhone}（${req.rmaNo}）`} label={t.copy} done={t.copied} />
-          </div>
-          <address className="mt-1 not-italic text-slate-900" lang="zh-CN">
-            {t.address}
-            <br />
-            {t.addressee}
-            <br />
-            {t.addressPhone}
-          </address>
-          <p className="mt-2 font-medium text-slate-900">{format(t.writeRma, { rmaNo: req.rmaNo })}</p>
+      {showAddress && req.warehouse && <ReturnAddress req={req} warehouse={req.warehouse} t={t} />}
+      {req.labelAvailable && (
+        <div className="mt-3">
+          <Link
+            href={`/requests/${encodeURIComponent(req.rmaNo)}/label`}
+            className={buttonClass("secondary", "w-full sm:w-auto")}
+            data-testid="print-label"
+          >
+            {t.printLabel}
+          </Link>
+          <p className="mt-1.5 text-xs text-slate-600">{t.printLabelHint}</p>
         </div>
       )}
       {req.returnCarrier && req.returnTrackingNo && (
@@ -186,6 +185,34 @@ export function NextSteps({ req, m, locale }: { req: CustomerRequest; m: M; loca
         </p>
       )}
     </section>
+  );
+}
+
+/** The warehouse chosen for this request at submission: where the parcel goes, ready to copy. */
+function ReturnAddress({ req, warehouse, t }: { req: CustomerRequest; warehouse: NonNullable<CustomerRequest["warehouse"]>; t: M["request"] }) {
+  const copyText = [warehouse.address, warehouse.postalCode, warehouse.contactName, warehouse.contactPhone].filter(Boolean).join(" ");
+  return (
+    <div
+      data-testid="return-address"
+      className={`mt-3 rounded-xl p-3 text-sm ${req.status === "awaiting_shipment" ? "bg-amber-50 ring-1 ring-amber-200" : "bg-slate-50 ring-1 ring-slate-200"}`}
+    >
+      <div className="flex items-center justify-between gap-3">
+        <h3 className="font-semibold text-slate-900">{t.addressTitle}</h3>
+        <CopyButton text={`${copyText}（${req.rmaNo}）`} label={t.copy} done={t.copied} />
+      </div>
+      <address className="mt-1 not-italic text-slate-900">
+        <span className="block font-medium" lang="zh-CN">
+          {warehouse.name}
+        </span>
+        <span className="block" lang="zh-CN">
+          {warehouse.address}
+        </span>
+        {warehouse.postalCode && <span className="block">{format(t.postalCode, { code: warehouse.postalCode })}</span>}
+        <span className="block">{format(t.addressee, { name: warehouse.contactName })}</span>
+        <span className="block">{format(t.addressPhone, { phone: warehouse.contactPhone })}</span>
+      </address>
+      <p className="mt-2 font-medium text-slate-900">{format(t.writeRma, { rmaNo: req.rmaNo })}</p>
+    </div>
   );
 }
 

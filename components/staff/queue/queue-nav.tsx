@@ -25,6 +25,7 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
     { href: "/dashboard/admin/staff", label: t.navStaff },
     { href: "/dashboard/admin/policy", label: t.navPolicy },
     { href: "/dashboard/admin/reasons", label: t.navReasons },
+    { href: "/dashboard/admin/warehouses", label: t.navWarehouses },
     { href: "/dashboard/admin/data-requests", label: t.navDataRequests },
   ];
   return (

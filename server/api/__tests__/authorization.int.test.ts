@@ -65,6 +65,8 @@ const PROCEDURES: Procedure[] = [
   // Finance's work needs no customer contact data in full (server/domain/read-access.ts).
   { path: "staff.revealContact", allowed: ["customer_service", "operations_manager", "warehouse", "admin"], call: (c) => c.staff.revealContact({ requestId: missing, field: "phone" }) },
   { path: "staff.me", allowed: STAFF_ROLES, call: (c) => c.staff.me() },
+  // The return slip (decision 027): whoever may open the request; the read rules answer "not found" beyond that.
+  { path: "staff.returnLabel", allowed: STAFF_ROLES, call: (c) => c.staff.returnLabel({ id: missing }) },
   // The queue's own procedures (full matrix with outcomes in queue-authorization.int.test.ts).
   { path: "staff.queueCounts", allowed: STAFF_ROLES, call: (c) => c.staff.queueCounts() },
   { path: "staff.claim", allowed: STAFF_ROLES, call: (c) => c.staff.claim({ requestId: missing }) },
@@ -86,6 +88,17 @@ const PROCEDURES: Procedure[] = [
   { path: "admin.replacePolicy", allowed: ["admin"], call: (c) => c.admin.replacePolicy({ policy: DEFAULT_POLICY, expectedVersion: 999 }) },
   { path: "admin.verifyHistory", allowed: ["admin"], call: (c) => c.admin.verifyHistory({ id: missing }) },
   // Refund reconciliation: finance and the store manager (the download route has its own test: reconciliation-export.int.test.ts).
+  // Warehouses (decision 027): every role reads the list, only the store manager changes it. Writes that get
+  // through name an unknown warehouse (NOT_FOUND) or a stale version, so nothing changes here.
+  { path: "warehouses.list", allowed: STAFF_ROLES, call: (c) => c.warehouses.list() },
+  { path: "warehouses.create", allowed: ["admin"], call: (c) => c.warehouses.create({ name: "", address: "", contactName: "", contactPhone: "" }) },
+  {
+    path: "warehouses.update",
+    allowed: ["admin"],
+    call: (c) => c.warehouses.update({ id: missing, version: 1, name: "仓", address: "地址", contactName: "甲", contactPhone: "0571-88888888" }),
+  },
+  { path: "warehouses.setActive", allowed: ["admin"], call: (c) => c.warehouses.setActive({ id: missing, version: 1, active: false }) },
+  { path: "warehouses.setDefault", allowed: ["admin"], call: (c) => c.warehouses.setDefault({ id: missing, version: 1 }) },
   { path: "reconciliation.day", allowed: ["finance", "admin"], call: (c) => c.reconciliation.day({ day: "2026-11-28", channel: "offline" }) },
   // Receiving at the warehouse (docs/decisions/028): the warehouse records; the store manager looks up and reads the unmatched list.
   { path: "warehouse.lookup", allowed: ["warehouse", "admin"], call: (c) => c.warehouse.lookup({ code: "RMA20990101ZZZZZZZZ" }) },
@@ -125,7 +138,7 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
     // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
-    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.") || p.startsWith("warehouse.");
+    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.") || p.startsWith("warehouse.") || p.startsWith("warehouses.");
     const paths = Object.keys(appRouter._def.procedures).filter(covered);
     expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter(covered).sort());
   });
@@ -219,6 +232,7 @@ describe("customer procedures", () => {
     ],
     ["requests", (c) => c.customer.requests()],
     ["request", (c) => c.customer.request({ id: missing })],
+    ["returnLabel", (c) => c.customer.returnLabel({ rmaNo: "RMA20261130AAAAAAAA" })],
     ["cancel", (c) => c.customer.cancel(on)],
     ["provideInfo", (c) => c.customer.provideInfo({ ...on, comment: "补充" })],
     ["ship", (c) => c.customer.ship({ ...on, carrier: "sf", trackingNo: "SF1234567890" })],

@@ -10,6 +10,7 @@ import {
   provideInfoInput,
   requestCodeInput,
   requestRefInput,
+  returnLabelInput,
   shipInput,
   submitReturnInput,
   verifyCodeInput,
@@ -23,6 +24,7 @@ import { endCustomerSession, requestCode, verifyCode } from "../../services/cust
 import { currentPolicy } from "../../services/policy-store";
 import { listCustomerRequests, requestForCustomer } from "../../services/read-requests";
 import { customerReasonOptions } from "../../services/reasons";
+import { returnLabelForCustomer } from "../../services/return-label";
 import { submitReturn } from "../../services/submit-return";
 import { ipLimitedProcedure } from "../ip-limits";
 import { createTRPCRouter, customerProcedure, publicProcedure } from "../trpc";
@@ -115,6 +117,9 @@ export const customerRouter = createTRPCRouter({
   requests: customerProcedure.query(({ ctx }) => listCustomerRequests(ctx.db, ctx.customer.id)),
 
   request: customerProcedure.input(requestRefInput).query(({ ctx, input }) => requestForCustomer(ctx.db, ctx.customer.id, input)),
+
+  /** The return slip of one of the customer's own requests (decision 027); another's is not found. */
+  returnLabel: customerProcedure.input(returnLabelInput).query(({ ctx, input }) => returnLabelForCustomer(ctx.db, ctx.customer.id, input.rmaNo)),
 
   cancel: customerProcedure.input(cancelInput).mutation(({ ctx, input }) =>
     actOnRequest(ctx.db, asCustomer(ctx.customer), { requestId: input.requestId, expectedVersion: input.version, action: "cancel", comment: input.comment }),

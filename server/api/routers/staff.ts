@@ -22,6 +22,7 @@ import { listQueue } from "../../services/queue/list-queue";
 import { staffOptions } from "../../services/queue/staff-options";
 import { receiveAll } from "../../services/receiving/receive-all";
 import { requestForStaff } from "../../services/request-view";
+import { returnLabelForStaff } from "../../services/return-label";
 import { revealContact } from "../../services/request-view/reveal-contact";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 
@@ -62,6 +63,11 @@ export const staffRouter = createTRPCRouter({
   queue: staffProcedure(STAFF_ROLES)
     .input(queueInput)
     .query(({ ctx, input }) => listQueue(ctx.db, ctx.staff, input)),
+
+  /** The return slip of a request the viewer may open (decision 027). */
+  returnLabel: staffProcedure(STAFF_ROLES)
+    .input(requestIdInput)
+    .query(({ ctx, input }) => returnLabelForStaff(ctx.db, input.id, ctx.staff.role)),
 
   queueCounts: staffProcedure(STAFF_ROLES).query(({ ctx }) => queueCounts(ctx.db, ctx.staff.role)),
 

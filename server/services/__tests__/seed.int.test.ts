@@ -1,6 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { customers, orderLines, orders, returnRequests } from "../../../db/schema";
+import { customers, orderLines, orders, returnRequests, warehouses } from "../../../db/schema";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "../../../scripts/seed/demo-customer";
 import { DEMO_STAFF } from "../../auth/demo-accounts";
 import { buildDemoWorld } from "../../../scripts/seed/build";
@@ -39,6 +39,20 @@ describe("demo seed", () => {
     const rows = await db.select({ status: returnRequests.status, n: count() }).from(returnRequests).groupBy(returnRequests.status);
     const byStatus = new Map(rows.map((r) => [r.status, r.n]));
     for (const status of RETURN_STATUSES) expect.soft(byStatus.get(status) ?? 0, status).toBeGreaterThan(0);
+  });
+
+  it("has two warehouses and sends high-value requests to the Shenzhen one, the rest to the default (decision 027)", async () => {
+    const rows = await db.select().from(warehouses);
+    expect(rows.map((w) => [w.name, w.isDefault]).sort()).toEqual([
+      ["杭州退换货仓", true],
+      ["深圳数码珠宝仓", false],
+    ]);
+    const perWarehouse = await db
+      .select({ name: warehouses.name, n: count() })
+      .from(returnRequests)
+      .innerJoin(warehouses, eq(warehouses.id, returnRequests.warehouseId))
+      .groupBy(warehouses.name);
+    for (const name of ["杭州退换货仓", "深圳数码珠宝仓"]) expect(perWarehouse.find((r) => r.name === name)?.n ?? 0, name).toBeGreaterThan(0);
   });
 
   it("writes only histories whose hash chains verify", async () => {

@@ -12,6 +12,7 @@ import type { Route } from "../../domain/route";
 import type { ReasonRule } from "../../domain/evidence";
 import type { CountedRequest } from "../../domain/policy";
 import type { ReasonCode, ReturnStatus, ReturnType } from "../../domain/vocabulary";
+import type { WarehouseCandidate } from "../../domain/warehouse-choice";
 import { EVENT_COLUMNS, eventValues } from "./events";
 import { jsonText, toDateOrNull, ts, tsOrNull } from "./values";
 
@@ -77,6 +78,9 @@ export interface SubmissionContext {
   lines: ContextLine[];
   /** The customer reasons among the codes given (retired ones too); an unknown code is absent. */
   reasons: ReasonRule[];
+  /** The order's channel and the active warehouses: where the parcel goes (chooseWarehouse). */
+  channelCode: string;
+  warehouses: WarehouseCandidate[];
 }
 
 /**
@@ -107,7 +111,16 @@ export async function submissionContext(
 ): Promise<SubmissionContext> {
   const wanted = jsonText(q.wanted.map((w) => ({ order_line_id: w.orderLineId, exchange_sku_id: w.exchangeSkuId })));
   const [row] = await sql<
-    { existing: SubmissionContext["existing"]; policy_id: string | null; prior_returns: number; counted: CountedRequest[]; lines: ContextLine[]; reasons: ReasonRule[] }[]
+    {
+      existing: SubmissionContext["existing"];
+      policy_id: string | null;
+      prior_returns: number;
+      counted: CountedRequest[];
+      lines: ContextLine[];
+      reasons: ReasonRule[];
+      channel_code: string;
+      warehouses: (Omit<WarehouseCandidate, "createdAt"> & { createdAt: string })[];
+    }[]
   >`
     WITH policy AS (
       SELECT id, coalesce((policy->>'historyWindowDays')::int, ${q.defaultWindowDays}::int) AS window_days
@@ -154,9 +167,22 @@ export async function submissionContext(
       (SELECT coalesce(json_agg(json_build_object('code', rr.code, 'photoRequired', rr.photo_required, 'retired', rr.retired_at IS NOT NULL,
                                                   'nameZh', rr.name_zh, 'nameEn', rr.name_en)), '[]'::json)
          FROM return_reasons rr
-         WHERE rr.kind = 'customer' AND rr.code = ANY(${q.reasonCodes as string[]}::text[])) AS reasons`;
+         WHERE rr.kind = 'customer' AND rr.code = ANY(${q.reasonCodes as string[]}::text[])) AS reasons,
+      (SELECT ch.code FROM orders o JOIN channels ch ON ch.id = o.channel_id WHERE o.id = ${q.orderId}) AS channel_code,
+      (SELECT coalesce(json_agg(json_build_object('id', w.id, 'isDefault', w.is_default, 'active', w.active, 'channelCodes', w.channel_codes,
+                                                  'categoryIds', w.category_ids, 'createdAt', w.created_at)), '[]'::json)
+         FROM warehouses w WHERE w.active) AS warehouses`;
   if (!row) throw new Error("submission context returned no row");
-  return { existing: row.existing, policyId: row.policy_id, priorReturns: row.prior_returns, counted: row.counted, lines: row.lines, reasons: row.reasons };
+  return {
+    existing: row.existing,
+    policyId: row.policy_id,
+    priorReturns: row.prior_returns,
+    counted: row.counted,
+    lines: row.lines,
+    reasons: row.reasons,
+    channelCode: row.channel_code,
+    warehouses: row.warehouses.map((w) => ({ ...w, createdAt: new Date(w.createdAt) })),
+  };
 }
 
 /**
@@ -186,6 +212,8 @@ export interface NewSubmission {
   deadlineAt: Date | null;
   /** The distinct categories of the lines (return_requests.category_ids, the queue's category filter). */
   categoryIds: string[];
+  /** Where the parcel goes (chooseWarehouse); null only without any warehouse, when the column's default decides. */
+  warehouseId: string | null;
   idempotencyKey: string;
   now: Date;
   lines: { orderLineId: string; quantity: number; refundFen: number; reasonCode: ReasonCode; note: string | null; exchangeSkuId: string | null }[];
@@ -216,9 +244,10 @@ export async function insertSubmission(sql: TxSql, s: NewSubmission): Promise<vo
   await sql`
     WITH request AS (
       INSERT INTO return_requests (id, rma_no, order_id, customer_id, type, status, route, policy_id, requested_refund_fen,
-                                   deadline_at, category_ids, idempotency_key, created_at, updated_at, last_event_seq, last_event_hash)
+                                   deadline_at, category_ids, warehouse_id, idempotency_key, created_at, updated_at, last_event_seq, last_event_hash)
       VALUES (${s.id}, ${s.rmaNo}, ${s.orderId}, ${s.customerId}, ${s.type}, ${s.status}, ${jsonText(s.route)}::jsonb, ${s.policyId},
-              ${s.requestedRefundFen}, ${tsOrNull(s.deadlineAt)}::timestamptz, ${s.categoryIds}::uuid[], ${s.idempotencyKey}, ${ts(s.now)}::timestamptz,
+              ${s.requestedRefundFen}, ${tsOrNull(s.deadlineAt)}::timestamptz, ${s.categoryIds}::uuid[],
+              coalesce(${s.warehouseId}::uuid, default_warehouse_id()), ${s.idempotencyKey}, ${ts(s.now)}::timestamptz,
               ${ts(s.now)}::timestamptz, ${e.seq}, ${e.hash})
       RETURNING id
     ), line AS (

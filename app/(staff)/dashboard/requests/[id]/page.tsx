@@ -18,6 +18,7 @@ import { RequestSummary } from "@/components/staff/request/request-summary";
 import { RouteSection } from "@/components/staff/request/route-section";
 import { Section } from "@/components/staff/request/section";
 import { TimelineSection } from "@/components/staff/request/timeline-section";
+import { buttonClass } from "@/components/ui/button";
 import { serverCaller } from "@/server/api/server-caller";
 
 /**
@@ -53,9 +54,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   return (
     <div className="space-y-4">
-      <Link href="/dashboard" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
-        <span aria-hidden="true">←</span> {m.back}
-      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Link href="/dashboard" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-accent-800 hover:underline">
+          <span aria-hidden="true">←</span> {m.back}
+        </Link>
+        {/* The return slip (decision 027): for a request that sends goods back, e.g. a parcel that came without one. */}
+        {view.request.route.stages.includes("customer_shipment") && (
+          <Link href={`/dashboard/requests/${view.request.id}/label`} className={buttonClass("secondary", "px-3")} data-testid="staff-print-label">
+            {m.printLabel}
+          </Link>
+        )}
+      </div>
       <RequestSummary view={view} locale={locale} now={now} />
       {/* minmax(0,1fr): a wide table scrolls inside its card instead of widening the phone page. */}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
