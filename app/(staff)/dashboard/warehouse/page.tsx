@@ -5,7 +5,7 @@ import { warehouseMessages } from "@/components/i18n/warehouse-messages";
 import { AdminHeading } from "@/components/staff/admin/admin-heading";
 import { ScanStation } from "@/components/staff/warehouse/scan-station";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { mayOpenWarehousePages, WarehouseForbidden } from "@/components/staff/warehouse/warehouse-forbidden";
 import { currentStaff } from "@/server/auth/auth";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,22 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WarehouseStationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [locale, staff, params] = await Promise.all([requestLocale(), currentStaff(), searchParams]);
   const t = warehouseMessages(locale);
-  if (!staff || (staff.role !== "warehouse" && staff.role !== "admin")) {
-    return (
-      <EmptyState
-        icon="error"
-        iconTone="danger"
-        headingLevel="h1"
-        title={t.forbiddenTitle}
-        body={t.forbiddenBody}
-        action={
-          <Link href="/dashboard" className={buttonClass("primary")}>
-            {t.back}
-          </Link>
-        }
-      />
-    );
-  }
+  if (!staff || !mayOpenWarehousePages(staff.role)) return <WarehouseForbidden locale={locale} />;
   const code = typeof params.code === "string" && params.code.trim() ? params.code.trim().slice(0, 64) : null;
   return (
     <>
