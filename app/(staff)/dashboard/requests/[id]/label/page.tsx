@@ -1,16 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { format } from "@/components/format";
 import { labelMessages } from "@/components/i18n/label-messages";
 import { requestLocale } from "@/components/i18n/request-locale";
-import { LabelToolbar } from "@/components/labels/label-toolbar";
-import { ReturnSlip } from "@/components/labels/return-slip";
+import { LabelPage } from "@/components/labels/label-page";
 import { layoutOf } from "@/components/labels/types";
-import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { serverCaller } from "@/server/api/server-caller";
 
 /** Through tRPC, so the read rules decide: a request the role may not open is "not found". */
@@ -37,28 +33,5 @@ export default async function StaffLabelPage({ params, searchParams }: { params:
   const label = await loadLabel(id);
   const t = labelMessages(locale);
   const back = `/dashboard/requests/${label.requestId}`;
-  if (label.refusal) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-xl font-semibold text-slate-900">{t.heading}</h1>
-        <Alert tone="info" live={false}>
-          <p className="font-semibold">{t.refusal.title}</p>
-          <p className="mt-0.5" data-testid="label-refusal">
-            {t.refusal[label.refusal]}
-          </p>
-        </Alert>
-        <Link href={back} className={buttonClass("secondary")}>
-          {t.backStaff}
-        </Link>
-      </div>
-    );
-  }
-  const layout = layoutOf(search.layout);
-  return (
-    <div>
-      <h1 className="sr-only">{t.heading}</h1>
-      <LabelToolbar layout={layout} basePath={`${back}/label`} backHref={back} backLabel={t.backStaff} t={t} />
-      <ReturnSlip label={label} layout={layout} t={t} locale={locale} />
-    </div>
-  );
+  return <LabelPage label={label} layout={layoutOf(search.layout)} t={t} locale={locale} backHref={back} backLabel={t.backStaff} headingClassName="text-xl font-semibold text-slate-900" />;
 }
