@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
 import { createTestDatabase } from "../test/db";
-import { bossOver, enqueueInTransaction } from "./boss";
+import { bossOver, enqueueInTransaction, enqueueWithin } from "./boss";
 import { QUEUES } from "./queues";
 
 const { url, appUrl } = await createTestDatabase();
@@ -29,5 +29,24 @@ describe("the job queue over the app's own connection pool", () => {
     const jobs = await boss.fetch<{ refundId: string }>(QUEUES.refundExecute, { batchSize: 10 });
     expect(jobs.map((j) => j.data.refundId)).toEqual(["committed"]);
     await boss.complete(QUEUES.refundExecute, jobs.map((j) => j.id));
+  });
+});
+
+describe("enqueueWithin: a job queued with nothing but the transaction", () => {
+  it("exists if and only if the transaction commits, with its start time", async () => {
+    const at = new Date(Date.now() + 3_600_000);
+    await app.sql.begin(async (tx) => {
+      await enqueueWithin(tx, QUEUES.refundExecute, { refundId: "within-committed" }, { startAfter: at });
+    });
+    await app.sql
+      .begin(async (tx) => {
+        await enqueueWithin(tx, QUEUES.refundExecute, { refundId: "within-rolled-back" });
+        throw new Error("abort");
+      })
+      .catch(() => {});
+    const rows = await app.sql<{ data: { refundId: string }; start_after: Date }[]>`
+      SELECT data, start_after FROM pgboss.job WHERE data->>'refundId' LIKE 'within-%'`;
+    expect(rows.map((r) => r.data.refundId)).toEqual(["within-committed"]);
+    expect(Math.abs(new Date(rows[0]!.start_after).getTime() - at.getTime())).toBeLessThan(1000);
   });
 });

@@ -51,6 +51,16 @@ export async function enqueueInTransaction(boss: PgBoss, tx: TxSql, queue: Queue
   return boss.send(queue, data, { ...options, db: executorOf(tx) });
 }
 
+/**
+ * Queues a job inside `tx` with nothing but the transaction: an unstarted pg-boss over the
+ * transaction's own connection only builds and runs the INSERT (measured: no start() needed, no
+ * timers, no second connection). Steps deep in the lifecycle (a deadline set by a transition, an
+ * event's notifications) use this instead of threading a JobSender through every caller.
+ */
+export async function enqueueWithin(tx: TxSql, queue: QueueName, data: object, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
+  return bossOver(tx as unknown as postgres.Sql).send(queue, data, options);
+}
+
 /** A started pg-boss that can send, per client; started once, lazily. */
 export interface JobSender {
   send(tx: TxSql, queue: QueueName, data: object, options?: Omit<SendOptions, "db">): Promise<string | null>;
