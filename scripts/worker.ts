@@ -1,13 +1,13 @@
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
 import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
+import { startDeadlineJobs } from "../server/jobs/deadline-worker";
 import { startRefundWorker } from "../server/jobs/refund-worker";
 import { notificationSetupFromEnv, notificationSetupNotes } from "../server/notifications/config";
 import { startNotificationWorker } from "../server/notifications/worker";
 import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
-import { runDeadlines } from "../server/services/run-deadlines";
 import { storageFromConfig } from "../server/storage";
 
 /** Personal-data housekeeping (retention, ended sessions) needs no minute precision: hourly. */
@@ -16,11 +16,13 @@ const HOUSEKEEPING_EVERY_MS = 3_600_000;
 /**
  * The background worker: pays refunds (refund.execute jobs) and reconciles the unanswered ones
  * every minute through the configured gateways (docs/decisions/021-refunds-exactly-once.md);
- * every minute, applies timeouts that have passed; every hour, anonymises personal data past its
- * retention and purges ended customer sessions (docs/decisions/018-personal-data.md). Any number
- * may run (one per app server, or a separate process): each job is taken by one worker, each
- * timeout is applied once (version check), each gateway answer recorded once (status guard),
- * and the housekeeping is idempotent.
+ * applies each deadline when it passes (deadline.fire jobs, queued by the step that set the
+ * deadline: docs/decisions/031-deadlines-as-jobs.md); every hour, anonymises personal data past
+ * its retention and purges ended customer sessions (docs/decisions/018-personal-data.md). Any
+ * number may run (one per app server, or a separate process): each job is taken by one worker,
+ * each deadline applied once (checked under the request's lock), each gateway answer recorded
+ * once (status guard), and the housekeeping is idempotent. `intervalMs`: how often it looks
+ * whether the hourly housekeeping is due.
  */
 export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, source: Record<string, string | undefined> = process.env): () => Promise<void> {
   const config = workerEnv(source);
@@ -29,6 +31,10 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   const full = envFrom(source);
   const refunds = startRefundWorker(databaseUrl, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
     console.error("[refunds] the refund worker did not start:", e);
+    return async () => {};
+  });
+  const deadlines = startDeadlineJobs(databaseUrl, db, deadlineWorkerOptions(source)).catch((e: unknown) => {
+    console.error("[deadlines] the deadline worker did not start:", e);
     return async () => {};
   });
   // Notifications (docs/decisions/032): each history event's deliveries, sent with retries.
@@ -41,21 +47,17 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   let running = false;
   let lastHousekeeping = 0;
   const tick = async () => {
-    if (running) return;
+    if (running || Date.now() - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
     running = true;
     try {
-      const run = await runDeadlines(db);
-      if (run.escalated || run.expired) console.log(`[deadlines] escalated ${run.escalated}, closed ${run.expired}`);
-      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
-        lastHousekeeping = Date.now();
-        const now = new Date();
-        const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
-        if (retention.requests || retention.customers || retention.draftPhotos) {
-          console.log(`[retention] anonymised ${retention.requests} requests, ${retention.customers} customers; deleted ${retention.draftPhotos} stale draft photos`);
-        }
-        const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
-        if (purged) console.log(`[sessions] purged ${purged} ended customer sessions`);
+      lastHousekeeping = Date.now();
+      const now = new Date();
+      const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
+      if (retention.requests || retention.customers || retention.draftPhotos) {
+        console.log(`[retention] anonymised ${retention.requests} requests, ${retention.customers} customers; deleted ${retention.draftPhotos} stale draft photos`);
       }
+      const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
+      if (purged) console.log(`[sessions] purged ${purged} ended customer sessions`);
     } catch (e) {
       console.error("[worker]", e);
     } finally {
@@ -68,6 +70,7 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
     clearInterval(timer);
     await (await refunds)();
     await (await notifications)();
+    await (await deadlines)();
     await sql.end();
   };
 }
@@ -85,6 +88,12 @@ function refundWorkerOptions(source: Record<string, string | undefined>) {
     superviseIntervalSeconds: num(source.WORKER_SUPERVISE_SECONDS),
     reconcileEveryMs: num(source.WORKER_RECONCILE_MS),
   };
+}
+
+/** WORKER_POLL_SECONDS and WORKER_SUPERVISE_SECONDS apply to deadline jobs too (tests start workers that poll fast). */
+function deadlineWorkerOptions(source: Record<string, string | undefined>) {
+  const { pollingIntervalSeconds, superviseIntervalSeconds } = refundWorkerOptions(source);
+  return { pollingIntervalSeconds, superviseIntervalSeconds };
 }
 
 // `npm run worker` with DATABASE_URL set: the worker on its own.

@@ -273,6 +273,7 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
     "zh-CN": "请粘贴企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）",
     en: "Paste the WeCom group robot's webhook URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)",
   },
+  "v.timeoutAction": { "zh-CN": "此阶段不能选择该超时处理", en: "This stage cannot take that action when late" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

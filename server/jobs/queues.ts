@@ -13,6 +13,8 @@ export const QUEUES = {
   notifyEvent: "notify.event",
   /** Send one delivery (data: { deliveryId }), retried with back-off; the last failure marks it failed. */
   notifyDeliver: "notify.deliver",
+  /** One stage's deadline of one request has passed (data: DeadlineFireJob; startAfter = the deadline). */
+  deadlineFire: "deadline.fire",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -29,6 +31,17 @@ export interface NotifyEventJob {
 
 export interface NotifyDeliverJob {
   deliveryId: string;
+}
+
+/**
+ * What identifies one deadline: the request, the step (event seq) that started the stage and set
+ * it, the status it runs in and when it passes (docs/decisions/031-deadlines-as-jobs.md).
+ */
+export interface DeadlineFireJob {
+  requestId: string;
+  seq: number;
+  status: string;
+  deadlineAt: string;
 }
 
 /**
@@ -49,4 +62,7 @@ export const QUEUE_OPTIONS: Record<
   // jitter), then the delivery is failed and shown; re-send starts over. Exclusive: one live job
   // per delivery (singletonKey = delivery id), so a re-send while one is queued adds none.
   "notify.deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 90, policy: "exclusive" },
+  // A deadline job that throws (database trouble, a bug in one request) is retried with back-off
+  // (30 s, 1 min, 2 min, … ~4 h in all) and never holds up the others; expiry: its worker died.
+  "deadline.fire": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 };
