@@ -15,11 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSmsSandbox, type SpawnedSmsSandbox } from "../../scripts/sandboxes/spawn-aliyun-sms";
 import { spawnWecomSandbox, type SpawnedWecomSandbox } from "../../scripts/sandboxes/spawn-wecom-robot";
 import type { Db } from "../../db/client";
-import { notificationDeliveries, returnEvents, staffAudit } from "../../db/schema";
+import { notificationDeliveries, returnEvents, returnRequests, staffAudit } from "../../db/schema";
 import { bossOver } from "../jobs/boss";
 import { QUEUES } from "../jobs/queues";
 import { envFrom } from "../env";
 import { actOnRequest } from "../services/act-on-request";
+import { fireDeadline } from "../services/deadlines/fire-deadline";
 import { createTestDatabase } from "../test/db";
 import { makeOrder, runRefundJobs, staffCaller, submitFor, testGateways } from "../test/fixtures";
 import { notificationSetupFromEnv, type NotificationSetup } from "./config";
@@ -124,10 +125,19 @@ async function admin(db: Db) {
   return (await staffCaller(db, "admin")).caller;
 }
 
+/** Each story below has its own endpoint: the others' are switched off first. */
+async function onlyEndpoint(a: Awaited<ReturnType<typeof admin>>, name: string, events: string[]) {
+  await db.$client`UPDATE webhook_endpoints SET active = false`;
+  return a.notifications.saveEndpoint({ name, url: receiverUrl, events, active: true });
+}
+
+/** Concurrent sends arrive in any order (receivers order by eventId / at): compared in event order. */
+const byEvent = (rows: { id: string; eventId: number }[]) => (deliveryId: string | null | undefined) => rows.find((r) => r.id === deliveryId)?.eventId ?? -1;
+
 describe("a refund-only request's life", () => {
   it("reaches the customer (SMS in their language), the staff (WeCom, e-mail) and the integrator (signed webhooks), each exactly once", async () => {
     const a = await admin(db);
-    const endpoint = await a.notifications.saveEndpoint({ name: "ERP", url: receiverUrl, events: [], active: true });
+    const endpoint = await onlyEndpoint(a, "ERP", []);
     expect(endpoint.secret).toMatch(/^whsec_/);
     await a.notifications.saveChannel({ role: "customer_service", kind: "wecom", target: wecom.robotUrl("test-cs"), active: true });
     await a.notifications.saveChannel({ role: "finance", kind: "email", target: "finance@shop.test", active: true });
@@ -149,11 +159,12 @@ describe("a refund-only request's life", () => {
     const rows = await settled(s.res.id, 3 + 1 + 1 + events.length);
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
 
-    const texts = (await sms.inbox(made.customer.phone)).map((m) => m.text);
+    const eventOf = byEvent(rows);
+    const inbox = (await sms.inbox(made.customer.phone)).sort((x, y) => eventOf(x.outId) - eventOf(y.outId));
     const en = (key: keyof typeof SMS_TEXTS) => `【退换货】${SMS_TEXTS[key].en.replace("${rma}", s.res.rmaNo)}`;
-    expect(texts).toEqual([en("submitted"), en("refund_approved"), en("refunded")]);
+    expect(inbox.map((m) => m.text)).toEqual([en("submitted"), en("refund_approved"), en("refunded")]);
     const smsRows = rows.filter((r) => r.channel === "sms");
-    expect((await sms.inbox(made.customer.phone)).map((m) => m.outId)).toEqual(smsRows.sort((x, y) => x.eventId - y.eventId).map((r) => r.id));
+    expect(inbox.map((m) => m.outId)).toEqual(smsRows.sort((x, y) => x.eventId - y.eventId).map((r) => r.id));
 
     const robot = await wecom.messages("test-cs");
     expect(robot.filter((m) => m.content.includes(s.res.rmaNo))).toHaveLength(1);
@@ -165,7 +176,7 @@ describe("a refund-only request's life", () => {
     expect(ours[0]!.to).toEqual(["finance@shop.test"]);
     expect(ours[0]!.raw).toContain(`Message-ID: <${rows.find((r) => r.channel === "email")!.id}@notifications.tuihuanhuo>`);
 
-    const received = hooksFor(s.res.rmaNo);
+    const received = hooksFor(s.res.rmaNo).sort((x, y) => JSON.parse(x.body).eventId - JSON.parse(y.body).eventId);
     expect(received.map((h) => JSON.parse(h.body).action)).toEqual(events.map((e) => e.action));
     for (const h of received) {
       const body = JSON.parse(h.body) as Record<string, unknown>;
@@ -185,6 +196,28 @@ describe("a refund-only request's life", () => {
       ["customer.submitted", "submit", "sent", expect.any(String)],
     ]);
     await a.notifications.saveEndpoint({ id: endpoint.id, name: "ERP", url: receiverUrl, events: [], active: false });
+  });
+});
+
+describe("an overdue item", () => {
+  it("tells the roles the deadline names (finance's mailbox here), and the customer nothing", async () => {
+    const made = await makeOrder(db, [{ priceFen: 45_00 }]);
+    const s = await submitFor(db, made, "refund_only");
+    const cs = await staffCaller(db, "customer_service");
+    await cs.caller.staff.approve({ requestId: s.res.id, version: (await s.read()).version });
+    const [req] = await db.select().from(returnRequests).where(eq(returnRequests.id, s.res.id));
+    expect(req!.status).toBe("pending_refund");
+    const fired = await fireDeadline(db, { requestId: req!.id, seq: 2, status: "pending_refund", deadlineAt: req!.deadlineAt!.toISOString() }, new Date(req!.deadlineAt!.getTime() + 1000));
+    expect(fired).toMatchObject({ outcome: "applied", action: "overdue" });
+    const rows = await until("the overdue message", async () => {
+      const r = (await deliveriesOf(s.res.id)).filter((d) => d.templateKey === "staff.overdue");
+      return r.length > 0 && r.every((d) => d.status === "sent") ? r : null;
+    });
+    expect(rows.map((r) => [r.channel, r.target])).toEqual([["email", "finance@shop.test"]]);
+    const mail = mails.find((m) => m.raw.includes(`<${rows[0]!.id}@notifications.tuihuanhuo>`));
+    expect(mail?.to).toEqual(["finance@shop.test"]);
+    // The overdue event is no key point for the customer: their SMS are the submission's and the approval's only.
+    expect((await sms.inbox(made.customer.phone)).map((m) => m.templateCode).sort()).toEqual(["SMS_SANDBOX_REFUND_APPROVED", "SMS_SANDBOX_SUBMITTED"]);
   });
 });
 
@@ -212,7 +245,7 @@ describe("nothing for a change that rolled back", () => {
 describe("a failing receiver", () => {
   it("is retried with the same delivery id, then the delivery is failed with the last answer; re-send delivers it again under that id", async () => {
     const a = await admin(db);
-    const endpoint = await a.notifications.saveEndpoint({ name: "WMS", url: receiverUrl, events: ["submit"], active: true });
+    const endpoint = await onlyEndpoint(a, "WMS", ["submit"]);
     receiverFails = true;
     const made = await makeOrder(db, [{ priceFen: 30_00 }]);
     const s = await submitFor(db, made, "refund_only");
@@ -268,7 +301,7 @@ describe("a failing receiver", () => {
 describe("the event job", () => {
   it("run again (a retry, a duplicate) creates no second delivery and queues no second send", async () => {
     const a = await admin(db);
-    const endpoint = await a.notifications.saveEndpoint({ name: "BI", url: receiverUrl, events: ["submit"], active: true });
+    const endpoint = await onlyEndpoint(a, "BI", ["submit"]);
     const made = await makeOrder(db, [{ priceFen: 12_00 }]);
     const s = await submitFor(db, made, "refund_only");
     const deps = { sql: db.$client, setup };

@@ -1,5 +1,6 @@
 import type { TxSql } from "../../../db/client";
 import type { ChainedEvent } from "../../domain/history";
+import { queueEventNotifications } from "../../notifications/queue";
 import { EVENT_COLUMNS, eventValues } from "../data/events";
 
 /**
@@ -21,6 +22,8 @@ export async function recordOverdue(sql: TxSql, step: { requestId: string; event
     SELECT updated.id, ${eventValues(sql, e)}
     FROM updated`;
   if (written.count !== 1) throw new Error(`request ${step.requestId} changed while locked`);
+  // The staff the deadline names are told (new-work / overdue messages; docs/decisions/032).
+  await queueEventNotifications(sql, { requestId: step.requestId, seq: e.seq });
 }
 
 /**
