@@ -298,6 +298,22 @@ describe("a failing receiver", () => {
   });
 });
 
+describe("a rotated secret", () => {
+  it("signs the next webhook; the old secret no longer verifies, and the secret is never shown again", async () => {
+    const a = await admin(db);
+    const endpoint = await onlyEndpoint(a, "ERP rotated", ["submit"]);
+    const { secret } = await a.notifications.rotateSecret({ id: endpoint.id });
+    expect(secret).not.toBe(endpoint.secret);
+    expect(JSON.stringify(await a.notifications.endpoints())).not.toContain(secret);
+    const made = await makeOrder(db, [{ priceFen: 13_00 }]);
+    const s = await submitFor(db, made, "refund_only");
+    const [hook] = await until("the webhook", async () => (hooksFor(s.res.rmaNo).length ? hooksFor(s.res.rmaNo) : null));
+    const headers = { timestamp: String(hook!.headers[WEBHOOK_HEADERS.timestamp]), signature: String(hook!.headers[WEBHOOK_HEADERS.signature]) };
+    expect(verifyWebhook(secret, headers, hook!.body)).toBe(true);
+    expect(verifyWebhook(endpoint.secret!, headers, hook!.body)).toBe(false);
+  });
+});
+
 describe("the event job", () => {
   it("run again (a retry, a duplicate) creates no second delivery and queues no second send", async () => {
     const a = await admin(db);
