@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { rateLimitBuckets, smsVerifications } from "../../../db/schema";
+import { customers, rateLimitBuckets, smsVerifications } from "../../../db/schema";
 import { spawnSmsSandbox, type SpawnedSmsSandbox } from "../../../scripts/sandboxes/spawn-aliyun-sms";
 import { issueChallenge, solveChallenge } from "../../challenge/proof-of-work";
 import { isAppError } from "../../domain/errors";
@@ -304,6 +304,15 @@ describe("resending", () => {
 });
 
 describe("checking a code", () => {
+  it("remembers the page's language for the customer's notifications (docs/decisions/032)", async () => {
+    const { customer } = await makeOrder(db, [{ priceFen: 10_00 }]);
+    const caller = shopCaller({ locale: "en" });
+    await caller.customer.requestCode({ phone: customer.phone });
+    await caller.customer.verifyCode({ phone: customer.phone, code: await codeFromInbox(customer.phone) });
+    const [row] = await db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, customer.id));
+    expect(row?.locale).toBe("en");
+  });
+
   it("the right code signs the customer in: the cookie is set and its token resolves to the customer", async () => {
     const { customer } = await makeOrder(db, [{ priceFen: 10_00 }]);
     const cookies: { token: string | null; opts?: CookieOptions }[] = [];
