@@ -51,7 +51,7 @@ export const TIMEOUT_TEXT = {
     } satisfies Record<TimedStatus, string>,
     actions: {
       remind: "Remind the role",
-      alert: "Alert role + store manager",
+      alert: "Alert + store manager",
       escalate: "Escalate to operations",
       auto_approve: "Auto-approve up to a limit",
       close: "Close the request",
