@@ -51,9 +51,9 @@ export const TIMEOUT_TEXT = {
     } satisfies Record<TimedStatus, string>,
     actions: {
       remind: "Remind the role",
-      alert: "Alert (the role and the store manager)",
-      escalate: "Escalate to operations review",
-      auto_approve: "Approve automatically (up to a limit)",
+      alert: "Alert + store manager",
+      escalate: "Escalate to operations",
+      auto_approve: "Auto-approve up to a limit",
       close: "Close the request",
     } satisfies Record<TimeoutAction, string>,
     autoApproveMaxFen: "Approve automatically up to (¥)",

@@ -163,6 +163,25 @@ describe("each timeout action fires once, writes its event, and not after the re
     expect((await eventsOf(small.req.id, "overdue"))[0]!.changes).toMatchObject({ stage: "pending_refund", outcome: "alert", notifyRoles: ["finance", "admin"] });
   });
 
+  it("auto-approval the approval refuses (an exchange whose replacement ran out) escalates instead, keeping nothing of the refused approval", async () => {
+    await usePolicy({ pending_cs_review: { action: "auto_approve", autoApproveMaxFen: 100_00 } });
+    const t0 = new Date();
+    const made = await makeOrder(db, [{ priceFen: 50_00, variants: 1 }], { deliveredDaysAgo: 5 });
+    const variant = made.lines[0]!.variants[0]!;
+    const req = await submitReturn(
+      db,
+      { customerId: made.customer.id, orderId: made.order.id, type: "exchange", idempotencyKey: randomUUID(), lines: [{ orderLineId: made.lines[0]!.line.id, quantity: 1, reasonCode: "size_not_fit", exchangeSkuId: variant.id }] },
+      t0,
+    );
+    await db.$client`UPDATE skus SET stock = 0 WHERE id = ${variant.id}`;
+    expect(applied(await fireDue(req.id, at(t0, 49 * HOUR)))).toEqual(["escalate"]);
+    expect((await row(req.id)).status).toBe("pending_ops_review");
+    expect((await eventsOf(req.id, "escalate"))[0]!.changes).toMatchObject({ autoApproveRefused: "replacement_out_of_stock" });
+    expect(await eventsOf(req.id, "approve")).toEqual([]);
+    const [held] = await db.$client<{ n: number }[]>`SELECT count(*)::int AS n FROM stock_reservations WHERE request_id = ${req.id}`;
+    expect(held!.n).toBe(0);
+  });
+
   it("needs information → close after 7 days, the items go back to the order", async () => {
     await usePolicy({});
     const t0 = new Date();
