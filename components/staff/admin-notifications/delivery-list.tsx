@@ -1,0 +1,187 @@
+"use client";
+
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { dateTime, format } from "@/components/format";
+import { useLocale } from "@/components/i18n/locale-context";
+import { notificationsMessages } from "@/components/i18n/notifications-messages";
+import { serverFailure } from "@/components/staff/admin/form-errors";
+import { useTRPC } from "@/components/staff/trpc";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { Table, tdClass, thClass } from "@/components/ui/table";
+import { useToast } from "@/components/ui/toast";
+import { actionLabel, canResend, deliveryFiltersHref, deliveryStatusTone, shortResponse, type DeliveryFilters } from "./delivery-view";
+import type { DeliveryRow } from "./types";
+
+/**
+ * What was sent, newest first, a page at a time (the router's cursor): each delivery's channel,
+ * masked receiver, step, request, status with its attempts, and the receiver's last answer. A
+ * failed or sent one can go again (same delivery id) after a confirmation.
+ */
+export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
+  const locale = useLocale();
+  const t = notificationsMessages(locale);
+  const trpc = useTRPC();
+  const toast = useToast();
+  const [confirm, setConfirm] = useState<DeliveryRow | null>(null);
+  const query = useInfiniteQuery(
+    trpc.notifications.deliveries.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor ?? undefined, staleTime: 0 }),
+  );
+  const resend = useMutation(
+    trpc.notifications.resend.mutationOptions({
+      onSuccess: () => {
+        const target = confirm?.target ?? "";
+        setConfirm(null);
+        toast.show(format(t.sent.resent, { target }), { tone: "success" });
+        void query.refetch();
+      },
+    }),
+  );
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(filters.channel || filters.status);
+
+  if (query.isPending) {
+    return (
+      <p role="status" className="flex items-center gap-2 py-10 text-sm text-slate-700">
+        <Spinner /> {t.sent.loading}
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <EmptyState
+        role="alert"
+        icon="error"
+        iconTone="danger"
+        title={t.sent.loadFailed}
+        body={serverFailure(query.error)?.message ?? t.network}
+        action={
+          <button type="button" className={buttonClass("primary")} onClick={() => void query.refetch()}>
+            {t.sent.retry}
+          </button>
+        }
+      />
+    );
+  }
+  if (items.length === 0) {
+    return filtered ? (
+      <EmptyState
+        icon="search"
+        title={t.sent.emptyFilteredTitle}
+        body={t.sent.emptyFilteredBody}
+        action={
+          <a href={deliveryFiltersHref({})} className={buttonClass("secondary")}>
+            {t.sent.clearFilters}
+          </a>
+        }
+      />
+    ) : (
+      <EmptyState icon="inbox" title={t.sent.emptyTitle} body={t.sent.emptyBody} />
+    );
+  }
+
+  return (
+    <>
+      <Table
+        caption={t.sent.caption}
+        captionHidden
+        minWidth="min-w-[60rem]"
+        head={
+          <>
+            <th scope="col" className={thClass()}>{t.sent.colWhen}</th>
+            <th scope="col" className={thClass()}>{t.sent.colChannel}</th>
+            <th scope="col" className={thClass()}>{t.sent.colWhat}</th>
+            <th scope="col" className={thClass()}>{t.sent.colRequest}</th>
+            <th scope="col" className={thClass()}>{t.sent.colStatus}</th>
+            <th scope="col" className={thClass()}>{t.sent.colResponse}</th>
+            <th scope="col" className={thClass()}>{t.sent.colActions}</th>
+          </>
+        }
+      >
+        {items.map((d) => {
+          const response = shortResponse(d.lastResponse);
+          return (
+            <tr key={d.id} data-testid="delivery-row">
+              <td className={tdClass("whitespace-nowrap")}>
+                <time dateTime={d.createdAt.toISOString()}>{dateTime(d.createdAt, locale)}</time>
+                {d.sentAt ? (
+                  <div className="text-xs text-slate-600">{format(t.sent.sentAt, { time: dateTime(d.sentAt, locale) })}</div>
+                ) : d.lastAttemptAt ? (
+                  <div className="text-xs text-slate-600">{format(t.sent.lastAttempt, { time: dateTime(d.lastAttemptAt, locale) })}</div>
+                ) : null}
+              </td>
+              <td className={tdClass()}>
+                <Badge tone="info">{t.channels[d.channel] ?? d.channel}</Badge>
+                <div className="mt-1 max-w-56 font-mono text-xs break-all text-slate-700">{d.target}</div>
+              </td>
+              <td className={tdClass()}>
+                {actionLabel(d.eventAction, locale)}
+                <div className="font-mono text-xs text-slate-600">{d.templateKey}</div>
+              </td>
+              <td className={tdClass("whitespace-nowrap")}>
+                {d.rmaNo ? (
+                  <a href={`/dashboard?q=${encodeURIComponent(d.rmaNo)}&allStatuses=1`} className="font-mono font-medium text-accent-700 hover:underline">
+                    {d.rmaNo}
+                  </a>
+                ) : (
+                  t.sent.noRequest
+                )}
+              </td>
+              <td className={tdClass("whitespace-nowrap")}>
+                <Badge tone={deliveryStatusTone(d.status)}>{t.statuses[d.status] ?? d.status}</Badge>
+                <div className="mt-1 text-xs text-slate-600">{d.attempts > 0 ? format(t.sent.attempts, { count: d.attempts }) : t.sent.attemptsNone}</div>
+              </td>
+              <td className={tdClass("max-w-64 text-xs break-words text-slate-700")} title={d.lastResponse ?? undefined}>
+                {response ?? t.sent.noResponse}
+              </td>
+              <td className={tdClass()}>
+                {canResend(d.status) ? (
+                  <button
+                    type="button"
+                    className={buttonClass("secondary", "px-3 whitespace-nowrap")}
+                    aria-label={format(t.sent.resendNamed, { target: d.target })}
+                    onClick={() => {
+                      resend.reset();
+                      setConfirm(d);
+                    }}
+                  >
+                    {t.sent.resend}
+                  </button>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {query.hasNextPage && (
+        <div className="mt-4 flex justify-center">
+          <button type="button" className={buttonClass("secondary")} disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {query.isFetchingNextPage && <Spinner />}
+            {t.sent.loadMore}
+          </button>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={confirm !== null}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => confirm && resend.mutate({ deliveryId: confirm.id })}
+        title={t.sent.resendTitle}
+        body={confirm ? format(t.sent.resendBody, { channel: t.channels[confirm.channel] ?? confirm.channel, target: confirm.target }) : undefined}
+        confirmLabel={t.sent.resend}
+        pending={resend.isPending}
+        error={serverFailure(resend.error)?.message}
+      >
+        {confirm?.status === "failed" && confirm.lastResponse ? (
+          <p className="text-sm break-words text-slate-700">{format(t.sent.resendFailedBody, { response: shortResponse(confirm.lastResponse, 200) ?? "" })}</p>
+        ) : null}
+      </ConfirmDialog>
+    </>
+  );
+}
