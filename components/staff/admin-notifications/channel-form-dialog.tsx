@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { format } from "@/components/format";
 import { useLocale } from "@/components/i18n/locale-context";
@@ -18,15 +18,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { STAFF_ROLES, type StaffRole } from "@/server/domain/vocabulary";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import { validationMessage } from "@/server/i18n/errors";
+import { STAFF_CHANNEL_KINDS } from "@/server/schemas/notifications";
 import { channelFields } from "./form-schemas";
 import type { StaffChannelRow } from "./types";
 
 type Values = z.input<typeof channelFields>;
 
-const KINDS = ["wecom", "email"] as const;
 
 function valuesOf(row: StaffChannelRow | null, role: StaffRole): Values {
-  return row ? ({ id: row.id, role: row.role, kind: row.kind, target: row.target, active: row.active } as Values) : { role, kind: "wecom", target: "", active: true };
+  return row ? { id: row.id, role: row.role, kind: row.kind, target: row.target, active: row.active } : { role, kind: "wecom", target: "", active: true };
 }
 
 /** Add or edit where one role hears about new work and overdue items: a WeCom robot URL or an e-mail address. */
@@ -42,7 +42,7 @@ export function ChannelFormDialog({
   row: StaffChannelRow | null;
   defaultRole?: StaffRole;
   onClose: () => void;
-  onSaved: (saved: { role: string; kind: string; created: boolean }) => void;
+  onSaved: (saved: { role: StaffRole; kind: string; created: boolean }) => void;
 }) {
   const locale = useLocale();
   const t = notificationsMessages(locale).staffChannels;
@@ -54,7 +54,7 @@ export function ChannelFormDialog({
   const save = useMutation(trpc.notifications.saveChannel.mutationOptions());
   const failure = serverFailure(save.error);
   const error = (field: keyof Values) => fieldMessage(form.formState.errors[field]?.message, locale) ?? failure?.fieldErrors?.[field];
-  const kind = form.watch("kind");
+  const kind = useWatch({ control: form.control, name: "kind" });
 
   const close = () => {
     save.reset();
@@ -73,7 +73,7 @@ export function ChannelFormDialog({
 
   const formId = "channel-form";
   const pending = save.isPending;
-  const roleName = (r: string) => term(ROLE_NAMES, r as StaffRole, locale);
+  const roleName = (r: StaffRole) => term(ROLE_NAMES, r, locale);
   return (
     <Dialog
       open={open}
@@ -107,7 +107,7 @@ export function ChannelFormDialog({
         <fieldset className="space-y-1.5">
           <legend className="text-sm font-medium text-slate-800">{t.kind}</legend>
           <div className="flex flex-wrap gap-x-5 gap-y-1">
-            {KINDS.map((k) => (
+            {STAFF_CHANNEL_KINDS.map((k) => (
               <label key={k} className="inline-flex min-h-11 items-center gap-2 text-sm text-slate-800">
                 <input type="radio" value={k} className="size-4 accent-accent-700" {...form.register("kind")} />
                 {t.kinds[k]}

@@ -36,7 +36,7 @@ export function ChannelList({ rows }: { rows: StaffChannelRow[] }) {
   const toast = useToast();
   const [editing, setEditing] = useState<{ row: StaffChannelRow | null; role: StaffRole } | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
-  const roleName = (r: string) => term(ROLE_NAMES, r as StaffRole, locale);
+  const roleName = (r: StaffRole) => term(ROLE_NAMES, r, locale);
   const kindName = (k: string) => t.kinds[k] ?? k;
 
   const done = (message: string) => {
@@ -50,7 +50,7 @@ export function ChannelList({ rows }: { rows: StaffChannelRow[] }) {
   const busy = save.isPending || remove.isPending;
 
   const setActive = (row: StaffChannelRow, active: boolean) =>
-    save.mutate({ id: row.id, role: row.role, kind: row.kind, target: row.target, active } as Parameters<typeof save.mutate>[0], {
+    save.mutate({ id: row.id, role: row.role, kind: row.kind, target: row.target, active }, {
       onSuccess: () => done(format(active ? t.activated : t.deactivated, { target: row.target })),
       onError: failed,
     });
@@ -97,7 +97,7 @@ export function ChannelList({ rows }: { rows: StaffChannelRow[] }) {
                                 className={buttonClass("secondary", "px-3")}
                                 disabled={busy}
                                 aria-label={format(t.editNamed, { role: roleName(c.role), kind: kindName(c.kind) })}
-                                onClick={() => setEditing({ row: c, role: c.role as StaffRole })}
+                                onClick={() => setEditing({ row: c, role: c.role })}
                               >
                                 {t.edit}
                               </button>

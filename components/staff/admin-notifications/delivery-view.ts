@@ -2,15 +2,15 @@ import type { BadgeTone } from "@/components/ui/badge";
 import { ACTIONS, type Action } from "@/server/domain/vocabulary";
 import { ACTION_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
+import { DELIVERY_STATUSES, NOTIFICATION_CHANNELS, WEBHOOK_EVENT_NAMES, type DeliveryStatus, type NotificationChannel } from "@/server/schemas/notifications";
 
 /**
  * What the Sent list and its filters need besides markup: the URL's filters, the status badge,
  * whether a delivery can be sent again, short texts. Plain functions so they are unit-tested.
  */
-export const DELIVERY_CHANNELS = ["sms", "wecom", "email", "webhook"] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-export const DELIVERY_STATUSES = ["pending", "sent", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_CHANNELS = NOTIFICATION_CHANNELS;
+export { DELIVERY_STATUSES };
+type DeliveryChannel = NotificationChannel;
 
 export interface DeliveryFilters {
   channel?: DeliveryChannel;
@@ -61,9 +61,15 @@ export function shortResponse(text: string | null, max = 80): string | null {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+// Events a webhook can follow that are not (yet) in the vocabulary's actions: deadline reminders.
+const EXTRA_EVENT_NAMES: Record<string, Record<Locale, string>> = {
+  overdue: { "zh-CN": "超时提醒", en: "Overdue reminder" },
+};
+
 /** The step a delivery reports, in words ("审核通过"); an action this build does not know stays as its code. */
 export function actionLabel(action: string, locale: Locale): string {
-  return isAction(action) ? term(ACTION_NAMES, action, locale) : action;
+  if (isAction(action)) return term(ACTION_NAMES, action, locale);
+  return EXTRA_EVENT_NAMES[action]?.[locale] ?? action;
 }
 
 function isAction(v: string): v is Action {
@@ -72,7 +78,7 @@ function isAction(v: string): v is Action {
 
 /** The events a webhook may subscribe to, with their names, in the vocabulary's order. */
 export function webhookEventOptions(locale: Locale): { value: string; label: string }[] {
-  return ACTIONS.map((a) => ({ value: a, label: `${term(ACTION_NAMES, a, locale)}` }));
+  return WEBHOOK_EVENT_NAMES.map((a) => ({ value: a, label: actionLabel(a, locale) }));
 }
 
 /** "审核通过、驳回" / "Approve, Reject"; empty means every event. */

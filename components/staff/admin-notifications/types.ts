@@ -1,36 +1,8 @@
-/**
- * The `notifications` router's shapes, as the brief's contract states them. Replaced by the
- * router's inferred types once h/notifications is merged.
- */
-export interface DeliveryRow {
-  id: string;
-  channel: string;
-  target: string;
-  templateKey: string;
-  rmaNo: string | null;
-  eventAction: string;
-  status: string;
-  attempts: number;
-  lastResponse: string | null;
-  lastAttemptAt: Date | null;
-  sentAt: Date | null;
-  createdAt: Date;
-}
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
 
-export interface EndpointRow {
-  id: string;
-  name: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdAt: Date;
-  lastDelivery: { status: string; at: Date } | null;
-}
+type Out = inferRouterOutputs<AppRouter>["notifications"];
 
-export interface StaffChannelRow {
-  id: string;
-  role: string;
-  kind: string;
-  target: string;
-  active: boolean;
-}
+export type DeliveryRow = Out["deliveries"]["items"][number];
+export type EndpointRow = Out["endpoints"][number];
+export type StaffChannelRow = Out["channels"][number];
