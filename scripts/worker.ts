@@ -2,6 +2,8 @@ import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
 import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
 import { startRefundWorker } from "../server/jobs/refund-worker";
+import { notificationSetupFromEnv, notificationSetupNotes } from "../server/notifications/config";
+import { startNotificationWorker } from "../server/notifications/worker";
 import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
@@ -27,6 +29,13 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   const full = envFrom(source);
   const refunds = startRefundWorker(databaseUrl, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
     console.error("[refunds] the refund worker did not start:", e);
+    return async () => {};
+  });
+  // Notifications (docs/decisions/032): each history event's deliveries, sent with retries.
+  const setup = notificationSetupFromEnv(full);
+  for (const note of notificationSetupNotes(full, setup)) console.log(`[notify] ${note}`);
+  const notifications = startNotificationWorker(databaseUrl, { sql, setup }, { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds }).catch((e: unknown) => {
+    console.error("[notify] the notification worker did not start:", e);
     return async () => {};
   });
   let running = false;
@@ -58,6 +67,7 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   return async () => {
     clearInterval(timer);
     await (await refunds)();
+    await (await notifications)();
     await sql.end();
   };
 }

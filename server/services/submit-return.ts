@@ -22,6 +22,8 @@ export interface SubmitReturnInput {
   /** Chosen by the client once per draft: a retried or double-tapped submit returns the same request. */
   idempotencyKey: string;
   photoIds?: string[];
+  /** The H5's language: the customer's notifications are sent in it. */
+  locale?: "zh-CN" | "en";
 }
 
 export interface SubmittedReturn {
@@ -168,6 +170,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         })),
         photoIds,
         event,
+        locale: input.locale,
       });
       return { id, rmaNo, status, created: true };
     }),
