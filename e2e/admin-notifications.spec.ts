@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, desc, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { notificationDeliveries, returnEvents, staffAudit, webhookEndpoints } from "../db/schema";
+import { notificationDeliveries, staffAudit, webhookEndpoints } from "../db/schema";
+import { verifyWebhook, WEBHOOK_HEADERS } from "../server/notifications/signature";
 import { expect as baseExpect, fileRequest, test } from "./fixtures/h5";
 import { freshStaff } from "./fixtures/staff-request";
 import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
@@ -19,13 +22,31 @@ async function signIn(page: Page, who: { email: string; password: string } & Sec
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
+/** An integrator's receiver in the test: answers 200 and keeps what it got. */
+async function startReceiver() {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/returns`;
+  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /**
  * The store manager's notification pages, as a story at 1280×800 (and the same page at 390×844):
  * add an integrator webhook and see its signing secret exactly once, give the warehouse an e-mail
- * channel, find a failed webhook delivery in the Sent list and send it again.
+ * channel; a customer's submission reaches the webhook through the worker (signed with that
+ * secret), the Sent list shows it, and a re-send reaches the receiver again with the same id.
  */
-test("the store manager adds a webhook (secret shown once), a staff channel, and re-sends a failed delivery", async ({ page, db, shopper }) => {
+test("the store manager adds a webhook (secret shown once), a staff channel, and re-sends a delivery", async ({ page, db, shopper }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
+  const receiver = await startReceiver();
   const tag = randomUUID().slice(0, 6);
   const admin = await freshStaff(db, "admin", "通知店长");
   await signIn(page, admin);
@@ -45,7 +66,7 @@ test("the store manager adds a webhook (secret shown once), a staff channel, and
 
   const name = `ERP ${tag}`;
   await dialog.getByLabel("名称").fill(name);
-  await dialog.getByLabel("接收地址（URL）").fill(`https://erp-${tag}.example.com/hooks/returns`);
+  await dialog.getByLabel("接收地址（URL）").fill(receiver.url);
   await dialog.getByRole("checkbox", { name: "提交申请" }).check();
   await dialog.getByRole("checkbox", { name: "退款成功" }).check();
   await dialog.getByRole("button", { name: "创建" }).click();
@@ -82,56 +103,54 @@ test("the store manager adds a webhook (secret shown once), a staff channel, and
   await expect(page.getByRole("status").filter({ hasText: "已为仓管员添加邮件" })).toBeVisible();
   await expect(page.getByRole("region", { name: "仓管员" })).toContainText(address);
 
-  // A delivery to that webhook that finally failed. The notifications backend (h/notifications)
-  // had not landed its sender when this story was written: the row is written as its job would.
+  // A customer files a request: the submission reaches the webhook through the job queue, signed
+  // with the secret shown once.
   const filed = await fileRequest(db, shopper);
-  const [submitted] = await db.select({ id: returnEvents.id }).from(returnEvents).where(and(eq(returnEvents.requestId, filed.id), eq(returnEvents.action, "submit")));
-  const [failed] = await db
-    .insert(notificationDeliveries)
-    .values({
-      eventId: submitted!.id,
-      requestId: filed.id,
-      channel: "webhook",
-      targetRef: endpoint!.id,
-      target: name,
-      templateKey: "webhook.event",
-      locale: "zh-CN",
-      status: "failed",
-      attempts: 5,
-      lastResponse: "HTTP 503 Service Unavailable",
-      lastAttemptAt: new Date(),
-    })
-    .returning({ id: notificationDeliveries.id });
+  // Other stories may file requests meanwhile: this one's calls carry its RMA number.
+  const ours = () => receiver.received.filter((r) => (JSON.parse(r.body) as { rmaNo: string }).rmaNo === filed.rmaNo);
+  await expect.poll(() => ours().length, { timeout: 60_000 }).toBe(1);
+  const first = ours()[0]!;
+  expect(first.headers[WEBHOOK_HEADERS.event]).toBe("submit");
+  expect(verifyWebhook(secret, { timestamp: String(first.headers[WEBHOOK_HEADERS.timestamp]), signature: String(first.headers[WEBHOOK_HEADERS.signature]) }, first.body)).toBe(true);
+  const deliveryId = String(first.headers[WEBHOOK_HEADERS.delivery]);
+  const statusOf = async () => (await db.select({ status: notificationDeliveries.status }).from(notificationDeliveries).where(eq(notificationDeliveries.id, deliveryId)))[0]?.status;
+  await expect.poll(statusOf).toBe("sent");
 
+  // The Sent list, filtered to webhooks that were delivered.
   await page.getByRole("link", { name: "发送记录" }).click();
   await page.getByLabel("渠道").selectOption({ label: "Webhook" });
   await expect(page).toHaveURL(/channel=webhook/);
-  await page.getByLabel("状态").selectOption({ label: "发送失败" });
-  await expect(page).toHaveURL(/channel=webhook&status=failed/);
+  await page.getByLabel("状态").selectOption({ label: "已发送" });
+  await expect(page).toHaveURL(/channel=webhook&status=sent/);
   const row = page.getByTestId("delivery-row").filter({ hasText: name });
   await expect(row).toContainText("提交申请");
   await expect(row).toContainText(filed.rmaNo);
-  await expect(row).toContainText("发送失败");
-  await expect(row).toContainText("第 5 次尝试");
-  await expect(row).toContainText("HTTP 503 Service Unavailable");
+  await expect(row).toContainText("已发送");
+  await expect(row).toContainText("第 1 次尝试");
+  await expect(row).toContainText("HTTP 200");
   await expect(row.getByRole("link", { name: filed.rmaNo })).toHaveAttribute("href", new RegExp(`q=${filed.rmaNo}`));
+  await page.goto("/dashboard/admin/notifications/webhooks");
+  await expect(page.getByRole("article", { name })).toContainText("已发送");
 
+  // Re-send: confirmed, said, recorded, and received again under the same delivery id.
+  await page.goto("/dashboard/admin/notifications?channel=webhook");
   await row.getByRole("button", { name: `重新发送给 ${name}` }).click();
   const confirm = page.getByRole("dialog", { name: "重新发送这条通知？" });
-  await expect(confirm).toContainText("上次发送失败：HTTP 503 Service Unavailable");
+  await expect(confirm).toContainText(`Webhook → ${name}`);
   await confirm.getByRole("button", { name: "重新发送" }).click();
   await expect(page.getByRole("status").filter({ hasText: `已重新排队发送给 ${name}` })).toBeVisible();
   await expect(confirm).toBeHidden();
-
-  // Queued again with the same delivery id, and recorded as the store manager's doing.
-  const [after] = await db.select({ status: notificationDeliveries.status }).from(notificationDeliveries).where(eq(notificationDeliveries.id, failed!.id));
-  expect(after!.status).not.toBe("failed");
+  await expect.poll(() => ours().length, { timeout: 60_000 }).toBe(2);
+  expect(ours()[1]!.headers[WEBHOOK_HEADERS.delivery]).toBe(deliveryId);
+  expect(JSON.parse(ours()[1]!.body)).toMatchObject({ deliveryId, rmaNo: filed.rmaNo, action: "submit" });
   const [audited] = await db.select().from(staffAudit).where(and(eq(staffAudit.actorId, admin.id), eq(staffAudit.action, "notification_resend"))).orderBy(desc(staffAudit.createdAt));
-  expect(audited!.details).toMatchObject({ deliveryId: failed!.id });
+  expect(audited!.details).toMatchObject({ deliveryId });
+  await expect.poll(statusOf).toBe("sent");
 
   // The same list on a phone: the table scrolls sideways inside its box, the page does not.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/dashboard/admin/notifications");
   await expect(page.getByTestId("delivery-row").first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await receiver.close();
 });

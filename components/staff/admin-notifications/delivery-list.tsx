@@ -31,16 +31,18 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
   const query = useInfiniteQuery(
     trpc.notifications.deliveries.infiniteQueryOptions(filters, { getNextPageParam: (page) => page.nextCursor ?? undefined, staleTime: 0 }),
   );
-  const resend = useMutation(
-    trpc.notifications.resend.mutationOptions({
-      onSuccess: () => {
-        const target = confirm?.target ?? "";
-        setConfirm(null);
-        toast.show(format(t.sent.resent, { target }), { tone: "success" });
-        void query.refetch();
+  const resend = useMutation(trpc.notifications.resend.mutationOptions());
+  const resendNow = (d: DeliveryRow) =>
+    resend.mutate(
+      { deliveryId: d.id },
+      {
+        onSuccess: () => {
+          setConfirm(null);
+          toast.show(format(t.sent.resent, { target: d.target }), { tone: "success" });
+          void query.refetch();
+        },
       },
-    }),
-  );
+    );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(filters.channel || filters.status);
 
@@ -171,7 +173,7 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
       <ConfirmDialog
         open={confirm !== null}
         onCancel={() => setConfirm(null)}
-        onConfirm={() => confirm && resend.mutate({ deliveryId: confirm.id })}
+        onConfirm={() => confirm && resendNow(confirm)}
         title={t.sent.resendTitle}
         body={confirm ? format(t.sent.resendBody, { channel: t.channels[confirm.channel] ?? confirm.channel, target: confirm.target }) : undefined}
         confirmLabel={t.sent.resend}
