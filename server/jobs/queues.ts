@@ -45,12 +45,8 @@ export const QUEUE_OPTIONS: Record<
   // Planning touches only our own tables: a failure is the database's, retried soon. Exclusive:
   // one live job per event (singletonKey requestId:seq); the unique deliveries cover a re-run.
   "notify.event": { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, policy: "exclusive" },
-  // A receiver that is down gets 8 tries over about an hour (30 s doubling; each job caps the
-  // delay at 30 min, NOTIFY_RETRY_DELAY_MAX), then the delivery is failed and shown; re-send starts
-  // over. Exclusive: one live job per delivery (singletonKey = delivery id), so a re-send while one
-  // is queued adds none.
+  // A receiver that is down gets 8 tries over one to two hours (30 s doubling, with pg-boss's
+  // jitter), then the delivery is failed and shown; re-send starts over. Exclusive: one live job
+  // per delivery (singletonKey = delivery id), so a re-send while one is queued adds none.
   "notify.deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 90, policy: "exclusive" },
 };
-
-/** The longest wait between two tries of one delivery (seconds); set per job (a queue's cap cannot be changed later). */
-export const NOTIFY_RETRY_DELAY_MAX = 1800;
