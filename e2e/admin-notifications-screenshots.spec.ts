@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { notificationDeliveries } from "../db/schema";
 import { BASE_URL, expect, fileRequest, makeShopper, test } from "./fixtures/h5";
 import { freshStaff } from "./fixtures/staff-request";
 import { passSecondFactor, type SecondFactorOf } from "./fixtures/two-factor";
@@ -109,7 +111,12 @@ test("the notification pages in every state", async ({ page, db }) => {
     await dialog.getByRole("button", { name: "添加", exact: true }).click();
     await expect(dialog).toBeHidden();
   }
-  await fileRequest(db, await makeShopper(db));
+  const filed = await fileRequest(db, await makeShopper(db));
+  // The worker plans the submission's messages; the webhook's (nothing listens on port 9) is shown as finally failed.
+  const webhookOf = () => db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.requestId, filed.id), eq(notificationDeliveries.channel, "webhook")));
+  await expect.poll(async () => (await webhookOf()).length, { timeout: 60_000 }).toBe(1);
+  const [hook] = await webhookOf();
+  await db.update(notificationDeliveries).set({ status: "failed", attempts: 8, lastResponse: "connect ECONNREFUSED 127.0.0.1:9" }).where(eq(notificationDeliveries.id, hook!.id));
 
   await each(page, async (locale, _vp, name) => {
     await page.goto("/dashboard/admin/notifications");
