@@ -14,6 +14,19 @@ const zhCN = {
   tabs: { sent: "发送记录", webhooks: "对接 Webhook", channels: "员工接收渠道" },
   channels: { sms: "短信", wecom: "企业微信", email: "邮件", webhook: "Webhook" } as Record<string, string>,
   statuses: { pending: "待发送", sent: "已发送", failed: "发送失败" } as Record<string, string>,
+  /** The message each template key sends (server/notifications/templates); an unknown key shows as itself. */
+  templates: {
+    "customer.submitted": "顾客：申请已提交",
+    "customer.needs_info": "顾客：需要补充资料",
+    "customer.approved_ship": "顾客：审核通过，请寄回",
+    "customer.refund_approved": "顾客：仅退款已通过",
+    "customer.received": "顾客：仓库已签收",
+    "customer.refunded": "顾客：已退款",
+    "customer.rejected": "顾客：申请被驳回",
+    "staff.new_work": "员工：新工作",
+    "staff.overdue": "员工：超时提醒",
+    "webhook.event": "对接系统：事件推送",
+  } as Record<string, string>,
   sent: {
     intro: "每条通知一行，最新的在前：发给谁、哪一步、是否送达、接收方最近的响应。失败的会自动重试，最终失败的可以重新发送。",
     filtersLabel: "筛选发送记录",
@@ -151,6 +164,18 @@ const en: NotificationsMessages = {
   tabs: { sent: "Sent", webhooks: "Integrator webhooks", channels: "Staff channels" },
   channels: { sms: "SMS", wecom: "WeCom", email: "E-mail", webhook: "Webhook" },
   statuses: { pending: "Pending", sent: "Sent", failed: "Failed" },
+  templates: {
+    "customer.submitted": "Customer: request submitted",
+    "customer.needs_info": "Customer: information needed",
+    "customer.approved_ship": "Customer: approved, ship it back",
+    "customer.refund_approved": "Customer: refund-only approved",
+    "customer.received": "Customer: parcel received",
+    "customer.refunded": "Customer: refunded",
+    "customer.rejected": "Customer: request rejected",
+    "staff.new_work": "Staff: new work",
+    "staff.overdue": "Staff: overdue",
+    "webhook.event": "Integrator: event",
+  },
   sent: {
     intro: "One row per notification, newest first: to whom, for which step, whether it arrived and the receiver's last answer. Failures are retried; one that finally failed can be sent again.",
     filtersLabel: "Filter what was sent",

@@ -121,8 +121,8 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
                 <div className="mt-1 max-w-56 font-mono text-xs break-all text-slate-700">{d.target}</div>
               </td>
               <td className={tdClass()}>
-                {actionLabel(d.eventAction, locale)}
-                <div className="font-mono text-xs text-slate-600">{d.templateKey}</div>
+                <span title={d.templateKey}>{t.templates[d.templateKey] ?? d.templateKey}</span>
+                <div className="text-xs text-slate-600">{actionLabel(d.eventAction, locale)}</div>
               </td>
               <td className={tdClass("whitespace-nowrap")}>
                 {d.rmaNo ? (
