@@ -132,7 +132,7 @@ test("the notification pages in every state", async ({ page, db }) => {
 
   await each(page, async (locale, _vp, name) => {
     await page.goto("/dashboard/admin/notifications");
-    await page.getByTestId("delivery-row").first().waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: new RegExp(`^${T[locale].resend}`) }).first().waitFor({ timeout: 60_000 });
     await shot(page, `${name}-sent-list`);
     await page.getByRole("button", { name: new RegExp(`^${T[locale].resend}`) }).first().click();
     await page.getByRole("dialog").waitFor();

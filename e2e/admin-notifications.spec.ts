@@ -165,10 +165,13 @@ test("the store manager adds a webhook (secret shown once), a staff channel, and
   const [audited] = await db.select().from(staffAudit).where(and(eq(staffAudit.actorId, admin.id), eq(staffAudit.action, "notification_resend"))).orderBy(desc(staffAudit.createdAt));
   expect(audited!.details).toMatchObject({ deliveryId });
 
-  // The same list on a phone: the table scrolls sideways inside its box, the page does not.
+  // The same list on a phone: a card per delivery instead of the table, nothing wider than the screen.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/dashboard/admin/notifications");
-  await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+  await page.goto("/dashboard/admin/notifications?channel=webhook");
+  const phoneCard = page.getByTestId("delivery-card").filter({ hasText: filed.rmaNo });
+  await expect(phoneCard).toContainText("已发送");
+  await expect(phoneCard.getByRole("button", { name: `重新发送给 ${name}` })).toBeVisible();
+  await expect(page.getByTestId("delivery-row").first()).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await receiver.close();
 });

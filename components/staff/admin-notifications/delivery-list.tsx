@@ -60,7 +60,8 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
         icon="error"
         iconTone="danger"
         title={t.sent.loadFailed}
-        body={serverFailure(query.error)?.message ?? t.network}
+        // No answer from the server (offline, blocked): the browser's own words are English, ours are not.
+        body={query.error.data ? query.error.message : t.network}
         action={
           <button type="button" className={buttonClass("primary")} onClick={() => void query.refetch()}>
             {t.sent.retry}
@@ -86,9 +87,70 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
     );
   }
 
+  const when = (d: DeliveryRow) => (
+    <>
+      <time dateTime={d.createdAt.toISOString()}>{dateTime(d.createdAt, locale)}</time>
+      {d.sentAt ? (
+        <div className="text-xs text-slate-600">{format(t.sent.sentAt, { time: dateTime(d.sentAt, locale) })}</div>
+      ) : d.lastAttemptAt ? (
+        <div className="text-xs text-slate-600">{format(t.sent.lastAttempt, { time: dateTime(d.lastAttemptAt, locale) })}</div>
+      ) : null}
+    </>
+  );
+  const request = (d: DeliveryRow) =>
+    d.rmaNo ? (
+      <a href={`/dashboard?q=${encodeURIComponent(d.rmaNo)}&allStatuses=1`} className="font-mono font-medium text-accent-700 hover:underline">
+        {d.rmaNo}
+      </a>
+    ) : (
+      t.sent.noRequest
+    );
+  const status = (d: DeliveryRow) => (
+    <>
+      <Badge tone={deliveryStatusTone(d.status)}>{t.statuses[d.status] ?? d.status}</Badge>
+      <div className="mt-1 text-xs text-slate-600">{d.attempts > 0 ? format(t.sent.attempts, { count: d.attempts }) : t.sent.attemptsNone}</div>
+    </>
+  );
+  const resendButton = (d: DeliveryRow) =>
+    canResend(d.status) ? (
+      <button
+        type="button"
+        className={buttonClass("secondary", "px-3 whitespace-nowrap")}
+        aria-label={format(t.sent.resendNamed, { target: d.target })}
+        onClick={() => {
+          resend.reset();
+          setConfirm(d);
+        }}
+      >
+        {t.sent.resend}
+      </button>
+    ) : null;
+
   return (
     <>
+      {/* Phones: one card per delivery; the seven columns would only scroll sideways. */}
+      <ul className="space-y-3 sm:hidden" aria-label={t.sent.caption}>
+        {items.map((d) => (
+          <li key={d.id} data-testid="delivery-card" className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="flex flex-wrap items-center gap-1.5">
+                <Badge tone="info">{t.channels[d.channel] ?? d.channel}</Badge>
+                <span className="font-mono text-xs break-all text-slate-700">{d.target}</span>
+              </div>
+              <div className="text-right">{status(d)}</div>
+            </div>
+            <p className="mt-2 font-medium text-slate-900">{t.templates[d.templateKey] ?? d.templateKey}</p>
+            <p className="text-xs text-slate-600">
+              {actionLabel(d.eventAction, locale)} · {request(d)}
+            </p>
+            <div className="mt-1 text-slate-700">{when(d)}</div>
+            {d.lastResponse && <p className="mt-2 rounded-md bg-slate-50 px-2 py-1 text-xs break-words text-slate-700">{shortResponse(d.lastResponse)}</p>}
+            {canResend(d.status) && <div className="mt-3">{resendButton(d)}</div>}
+          </li>
+        ))}
+      </ul>
       <Table
+        className="hidden sm:block"
         caption={t.sent.caption}
         captionHidden
         minWidth="min-w-[60rem]"
@@ -108,14 +170,7 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
           const response = shortResponse(d.lastResponse);
           return (
             <tr key={d.id} data-testid="delivery-row">
-              <td className={tdClass("whitespace-nowrap")}>
-                <time dateTime={d.createdAt.toISOString()}>{dateTime(d.createdAt, locale)}</time>
-                {d.sentAt ? (
-                  <div className="text-xs text-slate-600">{format(t.sent.sentAt, { time: dateTime(d.sentAt, locale) })}</div>
-                ) : d.lastAttemptAt ? (
-                  <div className="text-xs text-slate-600">{format(t.sent.lastAttempt, { time: dateTime(d.lastAttemptAt, locale) })}</div>
-                ) : null}
-              </td>
+              <td className={tdClass("whitespace-nowrap")}>{when(d)}</td>
               <td className={tdClass()}>
                 <Badge tone="info">{t.channels[d.channel] ?? d.channel}</Badge>
                 <div className="mt-1 max-w-56 font-mono text-xs break-all text-slate-700">{d.target}</div>
@@ -124,39 +179,12 @@ export function DeliveryList({ filters }: { filters: DeliveryFilters }) {
                 <span title={d.templateKey}>{t.templates[d.templateKey] ?? d.templateKey}</span>
                 <div className="text-xs text-slate-600">{actionLabel(d.eventAction, locale)}</div>
               </td>
-              <td className={tdClass("whitespace-nowrap")}>
-                {d.rmaNo ? (
-                  <a href={`/dashboard?q=${encodeURIComponent(d.rmaNo)}&allStatuses=1`} className="font-mono font-medium text-accent-700 hover:underline">
-                    {d.rmaNo}
-                  </a>
-                ) : (
-                  t.sent.noRequest
-                )}
-              </td>
-              <td className={tdClass("whitespace-nowrap")}>
-                <Badge tone={deliveryStatusTone(d.status)}>{t.statuses[d.status] ?? d.status}</Badge>
-                <div className="mt-1 text-xs text-slate-600">{d.attempts > 0 ? format(t.sent.attempts, { count: d.attempts }) : t.sent.attemptsNone}</div>
-              </td>
+              <td className={tdClass("whitespace-nowrap")}>{request(d)}</td>
+              <td className={tdClass("whitespace-nowrap")}>{status(d)}</td>
               <td className={tdClass("max-w-64 text-xs break-words text-slate-700")} title={d.lastResponse ?? undefined}>
                 {response ?? t.sent.noResponse}
               </td>
-              <td className={tdClass()}>
-                {canResend(d.status) ? (
-                  <button
-                    type="button"
-                    className={buttonClass("secondary", "px-3 whitespace-nowrap")}
-                    aria-label={format(t.sent.resendNamed, { target: d.target })}
-                    onClick={() => {
-                      resend.reset();
-                      setConfirm(d);
-                    }}
-                  >
-                    {t.sent.resend}
-                  </button>
-                ) : (
-                  "—"
-                )}
-              </td>
+              <td className={tdClass()}>{resendButton(d) ?? "—"}</td>
             </tr>
           );
         })}
