@@ -173,5 +173,13 @@ test("the store manager adds a webhook (secret shown once), a staff channel, and
   await expect(phoneCard.getByRole("button", { name: `重新发送给 ${name}` })).toBeVisible();
   await expect(page.getByTestId("delivery-row").first()).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Done with it: deactivated, so later stories' submissions are not sent to a closed receiver.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/dashboard/admin/notifications/webhooks");
+  await page.getByRole("article", { name }).getByRole("button", { name: "停用" }).click();
+  await page.getByRole("dialog", { name: `停用「${name}」？` }).getByRole("button", { name: "停用" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `已停用「${name}」` })).toBeVisible();
+  await expect(page.getByRole("article", { name })).toContainText("已停用");
   await receiver.close();
 });
