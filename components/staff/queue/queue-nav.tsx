@@ -1,5 +1,6 @@
 import { format } from "@/components/format";
 import { messages } from "@/components/i18n/messages";
+import { notificationsMessages } from "@/components/i18n/notifications-messages";
 import { queueMessages } from "@/components/i18n/queue-messages";
 import { reconciliationMessages } from "@/components/i18n/reconciliation-messages";
 import { warehouseMessages } from "@/components/i18n/warehouse-messages";
@@ -27,6 +28,7 @@ export function QueueNav({ role, locale, counts }: { role: StaffRole; locale: Lo
     { href: "/dashboard/admin/reasons", label: t.navReasons },
     { href: "/dashboard/admin/warehouses", label: t.navWarehouses },
     { href: "/dashboard/admin/data-requests", label: t.navDataRequests },
+    { href: "/dashboard/admin/notifications", label: notificationsMessages(locale).nav },
   ];
   return (
     <nav aria-label={t.navLabel} className="order-last -mx-3 flex w-full flex-wrap items-center gap-1 sm:order-none sm:mx-0 sm:w-auto">

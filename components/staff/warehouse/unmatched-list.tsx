@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/staff/trpc";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import { TabLinks } from "@/components/ui/tab-links";
 import { Table, tdClass, thClass } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { LinkDialog } from "./link-dialog";
@@ -30,18 +31,14 @@ export function UnmatchedList({ status, canLink }: { status: Status; canLink: bo
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   const tabs = (
-    <nav aria-label={t.listTitle} className="mb-4 flex gap-1 rounded-lg bg-slate-100 p-1 sm:w-fit">
-      {(["open", "linked"] as const).map((s) => (
-        <a
-          key={s}
-          href={s === "open" ? "/dashboard/warehouse/unmatched" : "/dashboard/warehouse/unmatched?status=linked"}
-          aria-current={s === status ? "page" : undefined}
-          className={`inline-flex min-h-10 flex-1 items-center justify-center rounded-md px-4 text-sm font-medium sm:flex-none ${s === status ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:text-slate-900"}`}
-        >
-          {s === "open" ? t.tabOpen : t.tabLinked}
-        </a>
-      ))}
-    </nav>
+    <TabLinks
+      label={t.listTitle}
+      tabs={(["open", "linked"] as const).map((s) => ({
+        href: s === "open" ? "/dashboard/warehouse/unmatched" : "/dashboard/warehouse/unmatched?status=linked",
+        label: s === "open" ? t.tabOpen : t.tabLinked,
+        current: s === status,
+      }))}
+    />
   );
 
   let body;
