@@ -1,12 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
 import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
+import { withRequestId } from "../server/log/request-context";
+import { errorText, loggerFor } from "../server/log/logger";
 import { startRefundWorker } from "../server/jobs/refund-worker";
 import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
 import { runDeadlines } from "../server/services/run-deadlines";
 import { storageFromConfig } from "../server/storage";
+
+const workerLog = loggerFor("worker");
 
 /** Personal-data housekeeping (retention, ended sessions) needs no minute precision: hourly. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -26,29 +31,31 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   const { db, sql } = createDb(databaseUrl, { max: 4 });
   const full = envFrom(source);
   const refunds = startRefundWorker(databaseUrl, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
-    console.error("[refunds] the refund worker did not start:", e);
+    workerLog.error({ error: errorText(e) }, "the refund worker did not start");
     return async () => {};
   });
   let running = false;
   let lastHousekeeping = 0;
-  const tick = async () => {
+  // Each pass is a unit of work of its own: its log lines share one id.
+  const tick = () => withRequestId(`tick:${randomUUID()}`, pass);
+  const pass = async () => {
     if (running) return;
     running = true;
     try {
       const run = await runDeadlines(db);
-      if (run.escalated || run.expired) console.log(`[deadlines] escalated ${run.escalated}, closed ${run.expired}`);
+      if (run.escalated || run.expired) workerLog.info({ escalated: run.escalated, closed: run.expired }, "deadlines applied");
       if (Date.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
         lastHousekeeping = Date.now();
         const now = new Date();
         const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
         if (retention.requests || retention.customers || retention.draftPhotos) {
-          console.log(`[retention] anonymised ${retention.requests} requests, ${retention.customers} customers; deleted ${retention.draftPhotos} stale draft photos`);
+          workerLog.info({ requests: retention.requests, customers: retention.customers, draftPhotos: retention.draftPhotos }, "retention: anonymised personal data");
         }
         const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
-        if (purged) console.log(`[sessions] purged ${purged} ended customer sessions`);
+        if (purged) workerLog.info({ purged }, "ended customer sessions purged");
       }
     } catch (e) {
-      console.error("[worker]", e);
+      workerLog.error({ err: e }, "worker pass failed");
     } finally {
       running = false;
     }
@@ -85,6 +92,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(1);
   }
   const stop = startDeadlineWorker(url);
+  workerLog.info("worker started");
   process.on("SIGTERM", () => void stop().then(() => process.exit(0)));
   process.on("SIGINT", () => void stop().then(() => process.exit(0)));
 }
