@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
 import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
+import { startDeadlineJobs } from "../server/jobs/deadline-worker";
 import { withRequestId } from "../server/log/request-context";
 import { errorText, loggerFor } from "../server/log/logger";
 import { startRefundWorker } from "../server/jobs/refund-worker";
 import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
-import { runDeadlines } from "../server/services/run-deadlines";
 import { storageFromConfig } from "../server/storage";
 
 const workerLog = loggerFor("worker");
@@ -19,11 +19,13 @@ const HOUSEKEEPING_EVERY_MS = 3_600_000;
 /**
  * The background worker: pays refunds (refund.execute jobs) and reconciles the unanswered ones
  * every minute through the configured gateways (docs/decisions/021-refunds-exactly-once.md);
- * every minute, applies timeouts that have passed; every hour, anonymises personal data past its
- * retention and purges ended customer sessions (docs/decisions/018-personal-data.md). Any number
- * may run (one per app server, or a separate process): each job is taken by one worker, each
- * timeout is applied once (version check), each gateway answer recorded once (status guard),
- * and the housekeeping is idempotent.
+ * applies each deadline when it passes (deadline.fire jobs, queued by the step that set the
+ * deadline: docs/decisions/031-deadlines-as-jobs.md); every hour, anonymises personal data past
+ * its retention and purges ended customer sessions (docs/decisions/018-personal-data.md). Any
+ * number may run (one per app server, or a separate process): each job is taken by one worker,
+ * each deadline applied once (checked under the request's lock), each gateway answer recorded
+ * once (status guard), and the housekeeping is idempotent. `intervalMs`: how often it looks
+ * whether the hourly housekeeping is due.
  */
 export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, source: Record<string, string | undefined> = process.env): () => Promise<void> {
   const config = workerEnv(source);
@@ -34,26 +36,26 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
     workerLog.error({ error: errorText(e) }, "the refund worker did not start");
     return async () => {};
   });
+  const deadlines = startDeadlineJobs(databaseUrl, db, deadlineWorkerOptions(source)).catch((e: unknown) => {
+    workerLog.error({ error: errorText(e) }, "the deadline worker did not start");
+    return async () => {};
+  });
   let running = false;
   let lastHousekeeping = 0;
   // Each pass is a unit of work of its own: its log lines share one id.
   const tick = () => withRequestId(`tick:${randomUUID()}`, pass);
   const pass = async () => {
-    if (running) return;
+    if (running || Date.now() - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
     running = true;
     try {
-      const run = await runDeadlines(db);
-      if (run.escalated || run.expired) workerLog.info({ escalated: run.escalated, closed: run.expired }, "deadlines applied");
-      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_EVERY_MS) {
-        lastHousekeeping = Date.now();
-        const now = new Date();
-        const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
-        if (retention.requests || retention.customers || retention.draftPhotos) {
-          workerLog.info({ requests: retention.requests, customers: retention.customers, draftPhotos: retention.draftPhotos }, "retention: anonymised personal data");
-        }
-        const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
-        if (purged) workerLog.info({ purged }, "ended customer sessions purged");
+      lastHousekeeping = Date.now();
+      const now = new Date();
+      const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
+      if (retention.requests || retention.customers || retention.draftPhotos) {
+        workerLog.info({ requests: retention.requests, customers: retention.customers, draftPhotos: retention.draftPhotos }, "retention: anonymised personal data");
       }
+      const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
+      if (purged) workerLog.info({ purged }, "ended customer sessions purged");
     } catch (e) {
       workerLog.error({ err: e }, "worker pass failed");
     } finally {
@@ -65,6 +67,7 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   return async () => {
     clearInterval(timer);
     await (await refunds)();
+    await (await deadlines)();
     await sql.end();
   };
 }
@@ -82,6 +85,12 @@ function refundWorkerOptions(source: Record<string, string | undefined>) {
     superviseIntervalSeconds: num(source.WORKER_SUPERVISE_SECONDS),
     reconcileEveryMs: num(source.WORKER_RECONCILE_MS),
   };
+}
+
+/** WORKER_POLL_SECONDS and WORKER_SUPERVISE_SECONDS apply to deadline jobs too (tests start workers that poll fast). */
+function deadlineWorkerOptions(source: Record<string, string | undefined>) {
+  const { pollingIntervalSeconds, superviseIntervalSeconds } = refundWorkerOptions(source);
+  return { pollingIntervalSeconds, superviseIntervalSeconds };
 }
 
 // `npm run worker` with DATABASE_URL set: the worker on its own.

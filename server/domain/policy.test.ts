@@ -5,8 +5,10 @@ import {
   decideRouteOverSplits,
   deadlineFor,
   DEFAULT_POLICY,
+  deadlineOutcome,
+  nextDeadline,
   ruleMatches,
-  timeoutAction,
+  upgradeStoredPolicy,
   type ApprovalPolicy,
   type PolicyCondition,
   type PolicyRule,
@@ -14,6 +16,7 @@ import {
   type CountedRequest,
 } from "./policy";
 import { transition } from "./state-machine";
+import { ALLOWED_TIMEOUT_ACTIONS, DEFAULT_TIMEOUTS, TIMED_STATUSES, type TimedStatus } from "./timeouts";
 import { RETURN_STATUSES, RETURN_TYPES, STAGES, type ReturnStatus, type ReturnType, type Stage } from "./vocabulary";
 
 const YUAN = 100;
@@ -460,31 +463,80 @@ describe("deadlineFor (default policy)", () => {
   });
 });
 
-describe("timeoutAction", () => {
-  it("customer service timeout escalates under the default policy, does nothing when configured so", () => {
-    expect(timeoutAction("pending_cs_review", DEFAULT_POLICY)).toBe("escalate");
-    expect(timeoutAction("pending_cs_review", { ...DEFAULT_POLICY, csReviewTimeout: "none" })).toBeNull();
-  });
+describe("what a passed deadline does (timeouts)", () => {
+  const request = { requestedRefundFen: 50 * YUAN };
+  const from = new Date("2025-11-11T00:00:00+08:00");
 
-  it.each(["needs_info", "awaiting_shipment", "rejected"] as ReturnStatus[])("a customer who does not act in %s: the request closes", (s) => {
-    expect(timeoutAction(s, DEFAULT_POLICY)).toBe("expire");
-  });
-
-  it("staff-side and terminal statuses change nothing on timeout (staff are alerted)", () => {
-    const rest = RETURN_STATUSES.filter((s) => !["pending_cs_review", "needs_info", "awaiting_shipment", "rejected"].includes(s));
-    for (const s of rest) expect(timeoutAction(s, DEFAULT_POLICY), s).toBeNull();
-  });
-
-  it("every timeout action is a transition the system may take in that status, and it has a deadline", () => {
+  it("every status a deadline runs in has a default action the status allows, and nothing else has one", () => {
     for (const status of RETURN_STATUSES) {
-      const action = timeoutAction(status, DEFAULT_POLICY);
-      if (!action) continue;
-      const t = transition(
-        { status, type: "return_refund", route: { stages: ["cs_review", "refund"], matchedRules: [] }, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null, goodsReceived: false },
-        { action, role: "system", actorId: "system" },
-      );
-      expect(t.to).toBe(action === "escalate" ? "pending_ops_review" : "closed");
-      expect(deadlineFor(status, DEFAULT_POLICY, new Date(0))).not.toBeNull();
+      const outcome = deadlineOutcome(status, DEFAULT_POLICY, request);
+      const timed = (TIMED_STATUSES as readonly ReturnStatus[]).includes(status);
+      expect(outcome !== null, status).toBe(timed);
+      if (timed) expect(ALLOWED_TIMEOUT_ACTIONS[status as TimedStatus]).toContain(DEFAULT_TIMEOUTS[status as TimedStatus].action);
+    }
+  });
+
+  it("every status that can get a deadline is timed: those of deadlineFor, and refunding, which keeps pending_refund's clock", () => {
+    const withClock = RETURN_STATUSES.filter((s) => deadlineFor(s, DEFAULT_POLICY, from) !== null);
+    expect([...withClock, "refunding"].sort()).toEqual([...TIMED_STATUSES].sort());
+    const clock = new Date(from.getTime() + DAY);
+    expect(nextDeadline("pending_refund", "refunding", DEFAULT_POLICY, from, clock)).toBe(clock);
+  });
+
+  it.each([
+    ["pending_cs_review", { kind: "step", action: "escalate" }],
+    ["pending_ops_review", { kind: "overdue", outcome: "remind", notifyRoles: ["operations_manager"] }],
+    ["inspection_mismatch", { kind: "overdue", outcome: "remind", notifyRoles: ["operations_manager"] }],
+    ["needs_info", { kind: "step", action: "expire" }],
+    ["awaiting_shipment", { kind: "step", action: "expire" }],
+    ["in_transit", { kind: "overdue", outcome: "alert", notifyRoles: ["warehouse", "admin"] }],
+    ["pending_refund_approval", { kind: "overdue", outcome: "alert", notifyRoles: ["finance", "admin"] }],
+    ["pending_refund", { kind: "overdue", outcome: "alert", notifyRoles: ["finance", "admin"] }],
+    ["refunding", { kind: "overdue", outcome: "alert", notifyRoles: ["finance", "admin"] }],
+    ["pending_replacement", { kind: "overdue", outcome: "alert", notifyRoles: ["warehouse", "admin"] }],
+    ["rejected", { kind: "step", action: "expire" }],
+  ] as const)("default: %s → %j", (status, expected) => {
+    expect(deadlineOutcome(status, DEFAULT_POLICY, request)).toEqual(expected);
+  });
+
+  it("auto-approval approves up to its amount and escalates above it; without an amount the bulk approval ceiling applies", () => {
+    const policy: ApprovalPolicy = { ...DEFAULT_POLICY, timeouts: { pending_cs_review: { action: "auto_approve", autoApproveMaxFen: 100 * YUAN } } };
+    expect(deadlineOutcome("pending_cs_review", policy, { requestedRefundFen: 100 * YUAN })).toEqual({ kind: "step", action: "approve", maxFen: 100 * YUAN });
+    expect(deadlineOutcome("pending_cs_review", policy, { requestedRefundFen: 100 * YUAN + 1 })).toEqual({ kind: "step", action: "escalate" });
+    const ceiling: ApprovalPolicy = { ...DEFAULT_POLICY, bulkApproveMaxFen: 30 * YUAN, timeouts: { pending_cs_review: { action: "auto_approve" } } };
+    expect(deadlineOutcome("pending_cs_review", ceiling, { requestedRefundFen: 30 * YUAN })).toMatchObject({ action: "approve" });
+    expect(deadlineOutcome("pending_cs_review", ceiling, { requestedRefundFen: 31 * YUAN })).toMatchObject({ action: "escalate" });
+  });
+
+  it("a rule the status does not allow (closing a refund) falls back to the default; notify roles are the policy's when set", () => {
+    const policy: ApprovalPolicy = { ...DEFAULT_POLICY, timeouts: { pending_refund: { action: "close" }, in_transit: { action: "remind", notifyRoles: ["operations_manager", "operations_manager"] } } };
+    expect(deadlineOutcome("pending_refund", policy, request)).toMatchObject({ kind: "overdue", outcome: "alert" });
+    expect(deadlineOutcome("in_transit", policy, request)).toEqual({ kind: "overdue", outcome: "remind", notifyRoles: ["operations_manager"] });
+  });
+
+  it("a policy stored before per-stage timeouts keeps working: csReviewTimeout 'none' reads as a reminder, 'escalate' as escalation", () => {
+    const { timeouts: _omit, ...old } = DEFAULT_POLICY;
+    const none = upgradeStoredPolicy({ ...old, csReviewTimeout: "none" });
+    expect(none.csReviewTimeout).toBeUndefined();
+    expect(deadlineOutcome("pending_cs_review", none, request)).toEqual({ kind: "overdue", outcome: "remind", notifyRoles: ["customer_service"] });
+    expect(deadlineOutcome("needs_info", none, request)).toEqual({ kind: "step", action: "expire" });
+    expect(deadlineOutcome("pending_cs_review", upgradeStoredPolicy({ ...old, csReviewTimeout: "escalate" }), request)).toEqual({ kind: "step", action: "escalate" });
+    // A stored policy with its own timeouts keeps them.
+    const own = upgradeStoredPolicy({ ...old, timeouts: { pending_ops_review: { action: "alert" } } });
+    expect(deadlineOutcome("pending_ops_review", own, request)).toMatchObject({ outcome: "alert" });
+    expect(deadlineOutcome("pending_cs_review", own, request)).toEqual({ kind: "step", action: "escalate" });
+  });
+
+  it("every state-changing timeout is a transition the system may take in that status", () => {
+    const base = { type: "return_refund" as const, route: { stages: ["cs_review", "refund"] as Stage[], matchedRules: [] }, infoReturnStatus: null, appealUsed: false, refundApprovedBy: null, goodsReceived: false };
+    const autoApprove: ApprovalPolicy = { ...DEFAULT_POLICY, timeouts: { pending_cs_review: { action: "auto_approve" } } };
+    for (const policy of [DEFAULT_POLICY, autoApprove]) {
+      for (const status of TIMED_STATUSES) {
+        const outcome = deadlineOutcome(status, policy, request)!;
+        if (outcome.kind !== "step") continue;
+        const t = transition({ ...base, status }, { action: outcome.action, role: "system", actorId: "system" });
+        expect(t.to).toBe({ escalate: "pending_ops_review", expire: "closed", approve: "pending_refund" }[outcome.action]);
+      }
     }
   });
 });

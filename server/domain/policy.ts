@@ -1,6 +1,7 @@
 import { DEFAULT_EVIDENCE, type EvidenceRules } from "./evidence";
 import { normaliseStages, type Route } from "./route";
 import { DEFAULT_EXCHANGE_OUT_OF_STOCK, type ExchangeOutOfStock } from "./exchange-out-of-stock";
+import { DEFAULT_TIMEOUTS, isTimedStatus, timeoutOutcome, timeoutRule, timeoutsFromLegacy, type TimeoutOutcome, type TimeoutRules } from "./timeouts";
 import type { ItemCondition, ReturnStatus, ReturnType, Stage } from "./vocabulary";
 
 /** All fields present must hold for a rule to match. */
@@ -33,14 +34,17 @@ export interface Deadlines {
   appealDays: number;
 }
 
-/** What happens when customer service has not answered in time. */
+/** Policies stored before per-stage timeouts had only this, for customer service's review ("none": nothing happened). */
 export type CsReviewTimeout = "escalate" | "none";
 
 export interface ApprovalPolicy {
   rules: PolicyRule[];
   historyWindowDays: number;
   deadlines: Deadlines;
-  csReviewTimeout: CsReviewTimeout;
+  /** What happens when each stage's deadline passes (server/domain/timeouts.ts); a status left out has its default. */
+  timeouts?: TimeoutRules;
+  /** Read once, from policies stored before `timeouts` (upgradeStoredPolicy); never written any more. */
+  csReviewTimeout?: CsReviewTimeout;
   /** Which reasons customers may give, which need photos, how many photos. */
   evidence: EvidenceRules;
   /** Customer service may approve many requests at once only up to this refund (fen). Unset: BULK_APPROVE_MAX_FEN. */
@@ -71,7 +75,7 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   ],
   historyWindowDays: 90,
   deadlines: { staffReviewHours: 48, customerInfoDays: 7, customerShipDays: 7, warehouseConfirmDays: 10, refundDays: 7, appealDays: 7 },
-  csReviewTimeout: "escalate",
+  timeouts: DEFAULT_TIMEOUTS,
   evidence: DEFAULT_EVIDENCE,
   exchangeOutOfStock: DEFAULT_EXCHANGE_OUT_OF_STOCK,
 };
@@ -177,18 +181,19 @@ export function nextDeadline(from: ReturnStatus, to: ReturnStatus, policy: Appro
 }
 
 /**
- * What the timer does when a deadline passes. Null: nothing changes state (staff are alerted
- * instead — the alerting itself belongs to the notifications work).
+ * A stored policy as the code reads it: sections added later take their defaults, and a policy
+ * from before per-stage timeouts has its `csReviewTimeout` turned into them (read once, here).
  */
-export function timeoutAction(status: ReturnStatus, policy: ApprovalPolicy): "escalate" | "expire" | null {
-  switch (status) {
-    case "pending_cs_review":
-      return policy.csReviewTimeout === "escalate" ? "escalate" : null;
-    case "needs_info":
-    case "awaiting_shipment":
-    case "rejected":
-      return "expire";
-    default:
-      return null;
-  }
+export function upgradeStoredPolicy(stored: ApprovalPolicy): ApprovalPolicy {
+  const { csReviewTimeout, ...rest } = stored;
+  return { ...DEFAULT_POLICY, ...rest, timeouts: { ...timeoutsFromLegacy(csReviewTimeout), ...rest.timeouts } };
+}
+
+/**
+ * What the deadline of `status` does when it passes, by the request's policy. Null: the status
+ * has no deadline (terminal ones).
+ */
+export function deadlineOutcome(status: ReturnStatus, policy: ApprovalPolicy, request: { requestedRefundFen: number }): TimeoutOutcome | null {
+  if (!isTimedStatus(status)) return null;
+  return timeoutOutcome(status, timeoutRule(status, policy.timeouts), request, bulkApproveLimit(policy));
 }

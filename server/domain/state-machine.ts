@@ -122,7 +122,8 @@ const receiving: Rule = { roles: WAREHOUSE, next: () => ({ to: "in_transit", cha
  */
 export const TRANSITIONS: Record<ReturnStatus, Partial<Record<Action, Rule>>> = {
   pending_cs_review: {
-    approve: { roles: CS, next: after("cs_review") },
+    // The system approves only when the policy's deadline rule says so (auto_approve, server/domain/timeouts.ts).
+    approve: { roles: [...CS, ...SYSTEM], next: after("cs_review") },
     reject: { roles: CS, next: to("rejected") },
     request_info: { roles: CS, next: askInfo },
     cancel,

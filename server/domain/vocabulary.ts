@@ -80,6 +80,8 @@ export const ACTIONS = [
   "refund_abnormal",
   "escalate",
   "expire",
+  // a deadline passed whose policy action is remind or alert: recorded, status unchanged (server/domain/timeouts.ts)
+  "overdue",
   // submission is recorded as an event too
   "submit",
   // work in hand: who holds a request (status unchanged, recorded in the history)

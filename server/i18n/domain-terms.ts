@@ -47,6 +47,7 @@ export const ACTION_NAMES: Dict<Action> = {
   refund_abnormal: { "zh-CN": "退款异常", en: "Refund abnormal" },
   escalate: { "zh-CN": "超时升级", en: "Escalated after deadline" },
   expire: { "zh-CN": "超时关闭", en: "Closed after deadline" },
+  overdue: { "zh-CN": "超时提醒", en: "Deadline passed, staff told" },
   claim: { "zh-CN": "认领", en: "Claim" },
   release: { "zh-CN": "释放", en: "Release" },
   assign: { "zh-CN": "分配", en: "Assign" },

@@ -264,6 +264,7 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.contactName": { "zh-CN": "请填写收件人（1–30 字）", en: "Enter the addressee (1–30 characters)" },
   "v.contactPhone": { "zh-CN": "请填写手机号或带区号的座机号", en: "Enter a mobile number or a landline with its area code" },
   "v.postalCode": { "zh-CN": "邮编须为 6 位数字，或留空", en: "The postal code is 6 digits, or leave it empty" },
+  "v.timeoutAction": { "zh-CN": "此阶段不能选择该超时处理", en: "This stage cannot take that action when late" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

@@ -9,12 +9,25 @@ export const QUEUES = {
   refundExecute: "refund.execute",
   /** Ask the gateways about every refund whose next check is due (cron, every minute). */
   refundReconcile: "refund.reconcile",
+  /** One stage's deadline of one request has passed (data: DeadlineFireJob; startAfter = the deadline). */
+  deadlineFire: "deadline.fire",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface RefundExecuteJob {
   refundId: string;
+}
+
+/**
+ * What identifies one deadline: the request, the step (event seq) that started the stage and set
+ * it, the status it runs in and when it passes (docs/decisions/031-deadlines-as-jobs.md).
+ */
+export interface DeadlineFireJob {
+  requestId: string;
+  seq: number;
+  status: string;
+  deadlineAt: string;
 }
 
 /**
@@ -25,4 +38,7 @@ export interface RefundExecuteJob {
 export const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" }> = {
   "refund.execute": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   "refund.reconcile": { retryLimit: 0, retryDelay: 0, expireInSeconds: 600, policy: "singleton" },
+  // A deadline job that throws (database trouble, a bug in one request) is retried with back-off
+  // (30 s, 1 min, 2 min, … ~4 h in all) and never holds up the others; expiry: its worker died.
+  "deadline.fire": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 };

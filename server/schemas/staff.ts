@@ -3,7 +3,8 @@ import { OPTIONAL_STAGES } from "../domain/policy";
 import { DEFAULT_EVIDENCE } from "../domain/evidence";
 import { EXCHANGE_OUT_OF_STOCK } from "../domain/exchange-out-of-stock";
 import { REVEAL_FIELDS } from "../domain/read-access";
-import { ITEM_CONDITIONS, RETURN_TYPES } from "../domain/vocabulary";
+import { ALLOWED_TIMEOUT_ACTIONS, TIMED_STATUSES, TIMEOUT_ACTIONS } from "../domain/timeouts";
+import { ITEM_CONDITIONS, RETURN_TYPES, STAFF_ROLES } from "../domain/vocabulary";
 import { comment, fen, id, requiredComment, version } from "./fields";
 import { chosenReasonCode } from "./reasons";
 
@@ -48,6 +49,15 @@ const condition = z
   })
   .strict();
 
+/** What one stage does when late; which actions a stage allows is checked below (ALLOWED_TIMEOUT_ACTIONS). */
+const timeoutRule = z
+  .object({
+    action: z.enum(TIMEOUT_ACTIONS),
+    autoApproveMaxFen: fen.max(100_000_00, { error: "v.fen" }).optional(),
+    notifyRoles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).optional(),
+  })
+  .strict();
+
 const positive = (max: number) => z.number().int().min(1).max(max);
 
 export const approvalPolicySchema = z
@@ -71,7 +81,9 @@ export const approvalPolicySchema = z
       refundDays: positive(60),
       appealDays: positive(60),
     }),
-    csReviewTimeout: z.enum(["escalate", "none"]),
+    timeouts: z.partialRecord(z.enum(TIMED_STATUSES), timeoutRule).optional(),
+    // Clients and stored policies from before `timeouts` send this; it is read once (upgradeStoredPolicy).
+    csReviewTimeout: z.enum(["escalate", "none"]).optional(),
     evidence: z
       .object({
         maxPhotos: z.number().int().min(0).max(9),
@@ -84,6 +96,10 @@ export const approvalPolicySchema = z
     acceptableConditions: z.array(z.enum(ITEM_CONDITIONS)).max(ITEM_CONDITIONS.length).optional(),
   })
   .superRefine((p, ctx) => {
+    for (const status of TIMED_STATUSES) {
+      const rule = p.timeouts?.[status];
+      if (rule && !ALLOWED_TIMEOUT_ACTIONS[status].includes(rule.action)) ctx.addIssue({ code: "custom", path: ["timeouts", status, "action"], message: "v.timeoutAction" });
+    }
     const ids = new Set<string>();
     p.rules.forEach((r, i) => {
       if (ids.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: "v.required" });

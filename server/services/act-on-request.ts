@@ -13,6 +13,7 @@ import type { GatewayRegistry } from "../payments/registry";
 import type { JobSender } from "../jobs/boss";
 import { startRefund } from "./refunds/start-refund";
 import { inspectLines, lockRequest, moveClaims, recordStep, type LockedRequest, type StepFields } from "./data/request-steps";
+import { scheduleDeadline, startsDeadline } from "./deadlines/schedule";
 import { withDbErrors } from "./pg-errors";
 import { policyById } from "./policy-store";
 import { isActiveRejectionReason } from "./reasons";
@@ -184,13 +185,11 @@ export async function applyStep(tx: Tx, actor: Actor, input: ActInput, now: Date
     },
     req.lastEventHash,
   );
-  await recordStep(sql, {
-    requestId: req.id,
-    fromVersion: req.version,
-    next: { ...next, deadlineAt: nextDeadline(t.from, t.to, policy.policy, now, req.deadlineAt) },
-    now,
-    event,
-  });
+  const deadlineAt = nextDeadline(t.from, t.to, policy.policy, now, req.deadlineAt);
+  await recordStep(sql, { requestId: req.id, fromVersion: req.version, next: { ...next, deadlineAt }, now, event });
+  // A stage with a deadline started (or its deadline moved): its job, in this transaction (decision 031).
+  const deadline = { from: t.from, to: t.to, before: req.deadlineAt, after: deadlineAt };
+  if (startsDeadline(deadline)) await scheduleDeadline(sql, { requestId: req.id, seq: event.seq, status: t.to, deadlineAt: deadline.after });
   return { id: req.id, status: t.to, version: req.version + 1, refundId };
 }
 

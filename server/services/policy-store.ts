@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { approvalPolicies } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { DEFAULT_POLICY, type ApprovalPolicy } from "../domain/policy";
+import { DEFAULT_POLICY, upgradeStoredPolicy, type ApprovalPolicy } from "../domain/policy";
 
 export interface StoredPolicy {
   id: string;
@@ -37,9 +37,9 @@ function remember(row: StoredPolicy): StoredPolicy {
   return stored;
 }
 
-/** Versions stored before a section existed read as if they had the default section. */
+/** Versions stored before a section existed read as if they had the default section (and old timeouts as the new ones). */
 function withDefaults(row: StoredPolicy): StoredPolicy {
-  return { ...row, policy: { ...DEFAULT_POLICY, ...row.policy } };
+  return { ...row, policy: upgradeStoredPolicy(row.policy) };
 }
 
 /**

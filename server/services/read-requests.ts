@@ -64,8 +64,8 @@ async function photosOf(db: DbOrTx, requestId: string) {
     .orderBy(asc(evidencePhotos.createdAt));
 }
 
-/** Who on the staff holds a request is internal: the customer's timeline leaves these steps out. */
-const STAFF_ONLY_ACTIONS: readonly Action[] = ["claim", "release", "assign"];
+/** Who on the staff holds a request, and which staff were told of a passed deadline, is internal: the customer's timeline leaves these steps out. */
+const STAFF_ONLY_ACTIONS: readonly Action[] = ["claim", "release", "assign", "overdue"];
 
 /** A customer's own requests, newest first. */
 export async function listCustomerRequests(db: DbOrTx, customerId: string) {

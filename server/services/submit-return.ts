@@ -9,6 +9,7 @@ import { decideRouteOverSplits, deadlineFor, DEFAULT_POLICY } from "../domain/po
 import { firstStatus, holdsItems } from "../domain/route";
 import { RETURN_STATUSES, type ReasonCode, type ReturnType } from "../domain/vocabulary";
 import { chooseWarehouse } from "../domain/warehouse-choice";
+import { scheduleDeadline } from "./deadlines/schedule";
 import { insertSubmission, lockDraftPhotos, lockOrder, submissionContext } from "./data/submission";
 import { withDbErrors } from "./pg-errors";
 import { currentPolicy, policyById } from "./policy-store";
@@ -142,6 +143,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         GENESIS_HASH,
       );
       const rmaNo = newRmaNumber(now);
+      const deadlineAt = deadlineFor(status, policy.policy, now);
       await insertSubmission(sql, {
         id,
         rmaNo,
@@ -153,7 +155,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         policyId: policy.id,
         // An exchange sends goods, not money: nothing is refundable on it.
         requestedRefundFen,
-        deadlineAt: deadlineFor(status, policy.policy, now),
+        deadlineAt,
         categoryIds,
         warehouseId,
         idempotencyKey: input.idempotencyKey,
@@ -169,6 +171,8 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         photoIds,
         event,
       });
+      // The first stage's deadline job, with the submission (docs/decisions/031-deadlines-as-jobs.md).
+      if (deadlineAt) await scheduleDeadline(sql, { requestId: id, seq: event.seq, status, deadlineAt });
       return { id, rmaNo, status, created: true };
     }),
   );

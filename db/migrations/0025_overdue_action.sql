@@ -1,0 +1,1 @@
+ALTER TYPE "public"."return_action" ADD VALUE 'overdue' BEFORE 'submit';
