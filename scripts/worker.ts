@@ -6,6 +6,8 @@ import { startDeadlineJobs } from "../server/jobs/deadline-worker";
 import { withRequestId } from "../server/log/request-context";
 import { errorText, loggerFor } from "../server/log/logger";
 import { startRefundWorker } from "../server/jobs/refund-worker";
+import { notificationSetupFromEnv, notificationSetupNotes } from "../server/notifications/config";
+import { startNotificationWorker } from "../server/notifications/worker";
 import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
@@ -40,6 +42,13 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
     workerLog.error({ error: errorText(e) }, "the deadline worker did not start");
     return async () => {};
   });
+  // Notifications (docs/decisions/032): each history event's deliveries, sent with retries.
+  const setup = notificationSetupFromEnv(full);
+  for (const note of notificationSetupNotes(full, setup)) console.log(`[notify] ${note}`);
+  const notifications = startNotificationWorker(databaseUrl, { sql, setup }, { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds }).catch((e: unknown) => {
+    console.error("[notify] the notification worker did not start:", e);
+    return async () => {};
+  });
   let running = false;
   let lastHousekeeping = 0;
   // Each pass is a unit of work of its own: its log lines share one id.
@@ -68,6 +77,7 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
     clearInterval(timer);
     await (await refunds)();
     await (await deadlines)();
+    await (await notifications)();
     await sql.end();
   };
 }

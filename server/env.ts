@@ -4,6 +4,9 @@ import { z } from "zod";
  * The one place that reads process.env. Parsed lazily so that `next build` (which imports
  * server modules to collect page data) does not need runtime secrets.
  */
+/** An Aliyun template code (SMS_123456789). */
+const smsTemplate = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, "an approved template code, e.g. SMS_123456789").optional();
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /**
@@ -37,6 +40,37 @@ const schema = z.object({
   ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
   /** The approved verification-code template (e.g. SMS_123456789); it must take a `${code}` parameter. */
   ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+  /**
+   * Customer SMS notifications (docs/decisions/032): the approved template code of each key point,
+   * zh-CN (SMS_TEMPLATE_<KEY>) and English (…_EN; unset → English-speaking customers get the zh-CN
+   * one). The texts to register are in server/notifications/templates/sms.ts; each takes `${rma}`.
+   * A key point without a code sends no SMS (the worker says so in its log); SMS_PROVIDER=none sends none.
+   */
+  SMS_TEMPLATE_SUBMITTED: smsTemplate,
+  SMS_TEMPLATE_SUBMITTED_EN: smsTemplate,
+  SMS_TEMPLATE_NEEDS_INFO: smsTemplate,
+  SMS_TEMPLATE_NEEDS_INFO_EN: smsTemplate,
+  SMS_TEMPLATE_APPROVED_SHIP: smsTemplate,
+  SMS_TEMPLATE_APPROVED_SHIP_EN: smsTemplate,
+  SMS_TEMPLATE_REFUND_APPROVED: smsTemplate,
+  SMS_TEMPLATE_REFUND_APPROVED_EN: smsTemplate,
+  SMS_TEMPLATE_RECEIVED: smsTemplate,
+  SMS_TEMPLATE_RECEIVED_EN: smsTemplate,
+  SMS_TEMPLATE_REFUNDED: smsTemplate,
+  SMS_TEMPLATE_REFUNDED_EN: smsTemplate,
+  SMS_TEMPLATE_REJECTED: smsTemplate,
+  SMS_TEMPLATE_REJECTED_EN: smsTemplate,
+  /**
+   * Staff e-mail (nodemailer): smtp://user:pass@host:587 (STARTTLS when the server offers it) or
+   * smtps://user:pass@host:465. Unset → no e-mail deliveries (staff channels of kind e-mail wait).
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps://").optional(),
+  /** The sender of staff e-mail, e.g. `退换货 <returns@shop.example.com>`; required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** The language of staff messages (WeCom robots, e-mail). */
+  NOTIFY_STAFF_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  /** One webhook / WeCom / SMTP attempt gives up after this long (then it is retried with back-off). */
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   /** Global cap on verification SMS sent per hour by the whole shop (the merchant pays per message). */
   SMS_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).default(2000),
   /** Proof-of-work difficulty (leading zero bits of SHA-256) asked after repeated failures; 14 ≈ 16,000 hashes on average, under a second with Web Crypto on a mid-range phone. */

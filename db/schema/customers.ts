@@ -16,6 +16,11 @@ export const customers = pgTable(
      * (server/services/personal-data, docs/decisions/018-personal-data.md).
      */
     anonymisedAt: timestamp({ withTimezone: true }),
+    /**
+     * The language of the customer's H5 at their last verification or submission (zh-CN | en):
+     * the language of the SMS notifications they get. Null = never seen (zh-CN).
+     */
+    locale: text(),
   },
   (t) => [
     // Staff search a customer by the last four digits of the phone, as read out on a call.

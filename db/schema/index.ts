@@ -15,3 +15,4 @@ export * from "./stock";
 export * from "./reservations";
 export * from "./receiving";
 export * from "./warehouses";
+export * from "./notifications";

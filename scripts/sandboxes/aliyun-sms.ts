@@ -2,6 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+import { CUSTOMER_KEY_POINTS } from "../../server/domain/notification-plan";
+import { LOCALES } from "../../server/i18n/locale";
+import { SMS_TEXTS, smsTemplateVariable } from "../../server/notifications/templates/sms";
 import { decodeQuery, expectedSignature, parseAuthorization, sameSignature, sha256Hex } from "./acs3-signature";
 
 /**
@@ -22,6 +25,8 @@ export interface SandboxMessage {
   params: Record<string, string>;
   /** The message as the phone shows it: 【sign】 + the template filled in. */
   text: string;
+  /** The sender's own id for the message (OutId), when it gave one. */
+  outId?: string;
   bizId: string;
   receivedAt: string;
 }
@@ -56,8 +61,18 @@ export interface SmsSandbox {
 }
 
 export const SANDBOX_CODE_TEMPLATE = "SMS_SANDBOX_CODE";
+
+/**
+ * The notification templates as the shop would register them (server/notifications/templates/sms.ts),
+ * "approved" here under codes named after their variables: SMS_TEMPLATE_SUBMITTED_EN → SMS_SANDBOX_SUBMITTED_EN.
+ */
+const NOTIFICATION_TEMPLATES = CUSTOMER_KEY_POINTS.flatMap((key) =>
+  LOCALES.map((locale) => ({ variable: smsTemplateVariable(key, locale), code: smsTemplateVariable(key, locale).replace("SMS_TEMPLATE_", "SMS_SANDBOX_"), text: SMS_TEXTS[key][locale] })),
+);
+
 const DEFAULT_TEMPLATES: Record<string, string> = {
   [SANDBOX_CODE_TEMPLATE]: "您的验证码为${code}，5分钟内有效，请勿泄露于他人！",
+  ...Object.fromEntries(NOTIFICATION_TEMPLATES.map((t) => [t.code, t.text])),
 };
 const MAX_SKEW_MS = 15 * 60_000;
 const HOST_ID = "dysmsapi.aliyuncs.com";
@@ -147,6 +162,7 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
       params: values,
       text: `【${signName}】${text.replace(/\$\{(\w+)\}/g, (_, n: string) => values[n] ?? "")}`,
       bizId,
+      ...(params.get("OutId") ? { outId: params.get("OutId")! } : {}),
       receivedAt: new Date().toISOString(),
     });
     return ok({ Message: "OK", BizId: bizId, Code: "OK" });
@@ -172,6 +188,8 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
       ALIYUN_ACCESS_KEY_ID: accessKeyId,
       ALIYUN_ACCESS_KEY_SECRET: accessKeySecret,
       ALIYUN_SMS_SIGN_NAME: signName,
+      ...Object.fromEntries(NOTIFICATION_TEMPLATES.filter((t) => t.code in templates).map((t) => [t.variable, t.code])),
+      // Last: spawn-aliyun-sms.ts takes this line as "ready".
       ALIYUN_SMS_TEMPLATE_CODE: SANDBOX_CODE_TEMPLATE,
     }),
     close: () =>

@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { customerRouter } from "./routers/customer";
+import { notificationsRouter } from "./routers/notifications";
 import { reasonsRouter } from "./routers/reasons";
 import { reconciliationRouter } from "./routers/reconciliation";
 import { refundsRouter } from "./routers/refunds";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   refunds: refundsRouter,
   warehouse: warehouseRouter,
   warehouses: warehousesRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

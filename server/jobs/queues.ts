@@ -11,12 +11,26 @@ export const QUEUES = {
   refundReconcile: "refund.reconcile",
   /** One stage's deadline of one request has passed (data: DeadlineFireJob; startAfter = the deadline). */
   deadlineFire: "deadline.fire",
+  /** Turn one history event into its deliveries (data: { requestId, seq }; docs/decisions/032). */
+  notifyEvent: "notify.event",
+  /** Send one delivery (data: { deliveryId }), retried with back-off; the last failure marks it failed. */
+  notifyDeliver: "notify.deliver",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface RefundExecuteJob {
   refundId: string;
+}
+
+/** A history event, named by its request and sequence number (unique; the event's id is not known to the statement that writes it). */
+export interface NotifyEventJob {
+  requestId: string;
+  seq: number;
+}
+
+export interface NotifyDeliverJob {
+  deliveryId: string;
 }
 
 /**
@@ -35,10 +49,24 @@ export interface DeadlineFireJob {
  * backstop either way (every live refund has a next_check_at). A job whose worker died is
  * retried after expireInSeconds by the supervisor of any running worker.
  */
-export const QUEUE_OPTIONS: Record<QueueName, { retryLimit: number; retryDelay: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" }> = {
+export const QUEUE_OPTIONS: Record<
+  QueueName,
+  { retryLimit: number; retryDelay: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" | "exclusive" }
+> = {
   "refund.execute": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   "refund.reconcile": { retryLimit: 0, retryDelay: 0, expireInSeconds: 600, policy: "singleton" },
   // A deadline job that throws (database trouble, a bug in one request) is retried with back-off
   // (30 s, 1 min, 2 min, … ~4 h in all) and never holds up the others; expiry: its worker died.
   "deadline.fire": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  // Planning touches only our own tables: a failure is the database's, retried soon. Exclusive:
+  // one live job per event (singletonKey requestId:seq); the unique deliveries cover a re-run.
+  "notify.event": { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, policy: "exclusive" },
+  // A receiver that is down gets 8 tries over about an hour (30 s doubling; each job caps the
+  // delay at 30 min, NOTIFY_RETRY_DELAY_MAX), then the delivery is failed and shown; re-send starts
+  // over. Exclusive: one live job per delivery (singletonKey = delivery id), so a re-send while one
+  // is queued adds none.
+  "notify.deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 90, policy: "exclusive" },
 };
+
+/** The longest wait between two tries of one delivery (seconds); set per job (a queue's cap cannot be changed later). */
+export const NOTIFY_RETRY_DELAY_MAX = 1800;

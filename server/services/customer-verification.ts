@@ -105,7 +105,7 @@ function deliver(db: Db, sms: SmsSetup, message: { id: string; phone: string; co
  */
 export async function verifyCode(
   db: Db,
-  input: { phone: string; code: string; ip: string | null; challenge?: ChallengeSolution },
+  input: { phone: string; code: string; ip: string | null; challenge?: ChallengeSolution; locale?: "zh-CN" | "en" },
   now = new Date(),
 ): Promise<{ token: string; customerId: string; expiresAt: Date }> {
   await limitCodeCheck(db, input, now);
@@ -136,8 +136,10 @@ export async function verifyCode(
         return { error: new AppError(input.ip && fromThisIp >= MAX_CODE_ATTEMPTS ? "code_attempts_exceeded" : "code_invalid") } as const;
       }
       await tx.update(smsVerifications).set({ consumedAt: now }).where(inArray(smsVerifications.id, pending.map((v) => v.id)));
-      const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.phone, input.phone));
+      const [customer] = await tx.select({ id: customers.id, locale: customers.locale }).from(customers).where(eq(customers.phone, input.phone));
       if (!customer) throw new AppError("code_invalid");
+      // The H5's language at sign-in: the customer's SMS notifications are sent in it.
+      if (input.locale && customer.locale !== input.locale) await tx.update(customers).set({ locale: input.locale }).where(eq(customers.id, customer.id));
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
       await tx.insert(customerSessions).values({ tokenHash: sha256(token), customerId: customer.id, createdAt: now, expiresAt });

@@ -23,6 +23,8 @@ export interface SubmitReturnInput {
   /** Chosen by the client once per draft: a retried or double-tapped submit returns the same request. */
   idempotencyKey: string;
   photoIds?: string[];
+  /** The H5's language: the customer's notifications are sent in it. */
+  locale?: "zh-CN" | "en";
 }
 
 export interface SubmittedReturn {
@@ -170,6 +172,7 @@ export async function submitReturn(db: Db, input: SubmitReturnInput, now = new D
         })),
         photoIds,
         event,
+        locale: input.locale,
       });
       // The first stage's deadline job, with the submission (docs/decisions/031-deadlines-as-jobs.md).
       if (deadlineAt) await scheduleDeadline(sql, { requestId: id, seq: event.seq, status, deadlineAt });

@@ -48,6 +48,7 @@ export class AliyunSmsSender implements SmsSender {
       signName: this.config.signName,
       templateCode: message.templateCode,
       templateParam: JSON.stringify(message.params),
+      ...(message.outId ? { outId: message.outId } : {}),
     });
     let body;
     try {

@@ -10,6 +10,8 @@ export interface SmsMessage {
   templateCode: string;
   /** The template's `${name}` parameters. */
   params: Record<string, string>;
+  /** Our own id for the message (Aliyun OutId, echoed in its receipts): a notification's delivery id. */
+  outId?: string;
 }
 
 export interface SmsSender {

@@ -112,6 +112,23 @@ const PROCEDURES: Procedure[] = [
   { path: "warehouse.recordUnmatched", allowed: ["warehouse"], call: (c) => c.warehouse.recordUnmatched({ trackingNo: "AUTHZ00000001" }) },
   { path: "warehouse.unmatchedList", allowed: ["warehouse", "admin"], call: (c) => c.warehouse.unmatchedList({ status: "open" }) },
   { path: "warehouse.linkUnmatched", allowed: ["warehouse"], call: (c) => c.warehouse.linkUnmatched({ parcelId: missing, rmaNo: "RMA20990101ZZZZZZZZ" }) },
+  // Notifications (docs/decisions/032): the store manager only. Writes that get through name an unknown row (NOT_FOUND).
+  { path: "notifications.deliveries", allowed: ["admin"], call: (c) => c.notifications.deliveries({}) },
+  { path: "notifications.resend", allowed: ["admin"], call: (c) => c.notifications.resend({ deliveryId: missing }) },
+  { path: "notifications.endpoints", allowed: ["admin"], call: (c) => c.notifications.endpoints() },
+  {
+    path: "notifications.saveEndpoint",
+    allowed: ["admin"],
+    call: (c) => c.notifications.saveEndpoint({ id: missing, name: "ERP", url: "https://erp.example.com/hooks/returns", events: [], active: true }),
+  },
+  { path: "notifications.rotateSecret", allowed: ["admin"], call: (c) => c.notifications.rotateSecret({ id: missing }) },
+  { path: "notifications.channels", allowed: ["admin"], call: (c) => c.notifications.channels() },
+  {
+    path: "notifications.saveChannel",
+    allowed: ["admin"],
+    call: (c) => c.notifications.saveChannel({ id: missing, role: "warehouse", kind: "email", target: "warehouse@example.com", active: true }),
+  },
+  { path: "notifications.removeChannel", allowed: ["admin"], call: (c) => c.notifications.removeChannel({ id: missing }) },
 ];
 
 const callers = {} as Record<StaffRole, Caller>;
@@ -138,7 +155,7 @@ async function gateRefusal(call: Promise<unknown>): Promise<string | null> {
 describe("the matrix covers every staff and admin procedure", () => {
   it("no procedure is left out", () => {
     // Every admin.* procedure is in the matrix of admin-authorization.int.test.ts, which checks its own coverage.
-    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.") || p.startsWith("warehouse.") || p.startsWith("warehouses.");
+    const covered = (p: string) => p.startsWith("staff.") || p.startsWith("reconciliation.") || p.startsWith("refunds.") || p.startsWith("warehouse.") || p.startsWith("warehouses.") || p.startsWith("notifications.");
     const paths = Object.keys(appRouter._def.procedures).filter(covered);
     expect(paths.sort()).toEqual(PROCEDURES.map((p) => p.path).filter(covered).sort());
   });

@@ -45,7 +45,7 @@ export const customerRouter = createTRPCRouter({
   }),
 
   verifyCode: publicProcedure.input(verifyCodeInput).mutation(async ({ ctx, input }) => {
-    const session = await verifyCode(ctx.db, { ...input, ip: ctx.ip });
+    const session = await verifyCode(ctx.db, { ...input, ip: ctx.ip, locale: ctx.locale });
     ctx.setCustomerCookie(session.token, { expires: session.expiresAt });
     return { ok: true as const };
   }),
@@ -112,7 +112,7 @@ export const customerRouter = createTRPCRouter({
     };
   }),
 
-  submit: customerProcedure.input(submitReturnInput).mutation(({ ctx, input }) => submitReturn(ctx.db, { ...input, customerId: ctx.customer.id })),
+  submit: customerProcedure.input(submitReturnInput).mutation(({ ctx, input }) => submitReturn(ctx.db, { ...input, customerId: ctx.customer.id, locale: ctx.locale })),
 
   requests: customerProcedure.query(({ ctx }) => listCustomerRequests(ctx.db, ctx.customer.id)),
 

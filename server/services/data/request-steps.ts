@@ -8,6 +8,7 @@ import type { TxSql } from "../../../db/client";
 import type { ChainedEvent } from "../../domain/history";
 import type { Route } from "../../domain/route";
 import type { ItemCondition, RejectionCode, ReturnStatus, ReturnType } from "../../domain/vocabulary";
+import { queueEventNotifications } from "../../notifications/queue";
 import { EVENT_COLUMNS, eventValues } from "./events";
 import { jsonText, toDateOrNull, ts, tsOrNull } from "./values";
 
@@ -103,6 +104,8 @@ export async function recordStep(
     SELECT updated.id, ${eventValues(sql, e)}
     FROM updated`;
   if (written.count !== 1) throw new Error(`request ${step.requestId} changed while locked`);
+  // The event's notifications, queued in its transaction: sent if and only if it commits (ADR 032).
+  await queueEventNotifications(sql, { requestId: step.requestId, seq: e.seq });
 }
 
 /**

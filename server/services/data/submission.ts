@@ -13,6 +13,7 @@ import type { ReasonRule } from "../../domain/evidence";
 import type { CountedRequest } from "../../domain/policy";
 import type { ReasonCode, ReturnStatus, ReturnType } from "../../domain/vocabulary";
 import type { WarehouseCandidate } from "../../domain/warehouse-choice";
+import { queueEventNotifications } from "../../notifications/queue";
 import { EVENT_COLUMNS, eventValues } from "./events";
 import { jsonText, toDateOrNull, ts, tsOrNull } from "./values";
 
@@ -221,6 +222,8 @@ export interface NewSubmission {
   photoIds: string[];
   /** The request's first event (seq 1, chained to the genesis hash). */
   event: ChainedEvent;
+  /** The H5's language at submission: the customer's notifications are sent in it (customers.locale). */
+  locale?: "zh-CN" | "en";
 }
 
 /**
@@ -265,8 +268,13 @@ export async function insertSubmission(sql: TxSql, s: NewSubmission): Promise<vo
     ), photos AS (
       UPDATE evidence_photos SET request_id = (SELECT id FROM request)
       WHERE id = ANY(${s.photoIds}::uuid[]) AND customer_id = ${s.customerId} AND request_id IS NULL
+    ), customer_locale AS (
+      UPDATE customers SET locale = ${s.locale ?? null}::text
+      WHERE id = ${s.customerId} AND ${s.locale ?? null}::text IS NOT NULL AND locale IS DISTINCT FROM ${s.locale ?? null}::text
     )
     INSERT INTO return_events (${sql.unsafe(EVENT_COLUMNS)})
     SELECT request.id, ${eventValues(sql, e)}
     FROM request`;
+  // The submission's notifications (the customer's SMS, new work, webhooks), queued in its transaction (ADR 032).
+  await queueEventNotifications(sql, { requestId: s.id, seq: e.seq });
 }

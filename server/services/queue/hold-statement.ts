@@ -1,5 +1,6 @@
 import type { TxSql } from "../../../db/client";
 import type { ChainedEvent } from "../../domain/history";
+import { queueEventNotifications } from "../../notifications/queue";
 import { EVENT_COLUMNS, eventValues } from "../data/events";
 import { ts } from "../data/values";
 
@@ -27,4 +28,6 @@ export async function recordHold(
     SELECT updated.id, ${eventValues(sql, e)}
     FROM updated`;
   if (written.count !== 1) throw new Error(`request ${step.requestId} changed while locked`);
+  // Integrators follow holds too (webhooks for every event; ADR 032).
+  await queueEventNotifications(sql, { requestId: step.requestId, seq: e.seq });
 }
