@@ -15,6 +15,9 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The standalone production server (scripts/standalone.ts writes it after `next build`). */
 export const STANDALONE_SERVER = path.join(ROOT, ".next", "standalone", "app-server.mjs");
 
+/** The key the cluster's processes seal secrets with (a webhook endpoint's secret). */
+export const CLUSTER_SECRET_KEY = "cluster-secret-box-key-0123456789abcdef";
+
 /** The bearer token the cluster's app servers expect on GET /api/metrics. */
 export const CLUSTER_METRICS_TOKEN = "cluster-metrics-token-0123456789abcdef";
 
@@ -118,6 +121,8 @@ export async function startCluster(opts: { appUrl: string; apps: number; workers
     DEMO_MODE: "1",
     ALLOW_DEMO_IN_PRODUCTION: "i-understand",
     METRICS_TOKEN: CLUSTER_METRICS_TOKEN,
+    // Webhook secrets are sealed with this (the tests seal theirs with the same key).
+    TOTP_ENCRYPTION_KEY: CLUSTER_SECRET_KEY,
     LOG_LEVEL: "info",
     WORKER_POLL_SECONDS: "0.5",
     WORKER_RECONCILE_MS: "60000",
