@@ -42,7 +42,7 @@ export async function runScaleOut(size: ScaleOutSize, database?: { ownerUrl: str
     await addWebhookEndpoint(ownerDb, receiver.url);
     cluster = await startCluster({ appUrl: urls.appUrl, apps: size.apps, workers: size.workers });
     t.clusterReadyMs = Date.now() - t.start!;
-    const customer = await customerSessionAcross(cluster, "10.20.0.1");
+    const customer = await customerSessionAcross(cluster, ownerDb, "10.20.0.1");
     const staff = await staffSessionAcross(cluster, ownerDb, "10.20.0.2");
     const rateLimit = await rateLimitAcross(cluster, "10.20.0.3", size.rateLimitCalls);
 
@@ -87,6 +87,8 @@ export async function runScaleOut(size: ScaleOutSize, database?: { ownerUrl: str
       received,
       jobsDoneByWorker,
       tracedSubmissions,
+      /** The workers' error lines, for a failure's message. */
+      workerErrors: workerLines.flat().filter((l) => l.level === "error" || l.level === "warn"),
       timings: t,
     };
   } finally {

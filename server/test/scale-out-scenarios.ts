@@ -86,9 +86,11 @@ export async function signInCustomer(askOn: string, verifyOn: string, caller: Ca
  * A customer signs in across two processes (code asked on one, typed on the other), is known on
  * both, signs out on the second and is then unknown on the first.
  */
-export async function customerSessionAcross(cluster: Cluster, ip: string) {
+export async function customerSessionAcross(cluster: Cluster, ownerDb: Db, ip: string) {
   const [a, b] = cluster.apps.map((p) => p.url) as [string, string];
   const phone = uniquePhone();
+  // A code is sent only to a phone the shop knows (a customer with an order).
+  await makeOrder(ownerDb, [{ priceFen: 10_00 }], { phone });
   const caller = newCaller(ip);
   await signInCustomer(a, b, caller, phone);
   const onA = await trpc<{ phone: string } | null>(a, caller, "customer.me", undefined);
@@ -159,7 +161,8 @@ export async function rateLimitAcross(cluster: Cluster, ip: string, calls: numbe
     Array.from({ length: calls }, (_, i) => trpc(cluster.apps[i % cluster.apps.length]!.url, { ...caller, cookies: new Map() }, "customer.signOut", undefined, { mutation: true })),
   );
   const passedPerServer = cluster.apps.map((_, s) => answers.filter((x, i) => i % cluster.apps.length === s && x.status === 200).length);
-  return { passed: answers.filter((x) => x.status === 200).length, limited: answers.filter((x) => x.appCode === "rate_limited").length, passedPerServer };
+  const others = answers.filter((x) => x.status !== 200 && x.appCode !== "rate_limited").map((x) => `${x.status} ${x.appCode}`);
+  return { passed: answers.filter((x) => x.status === 200).length, limited: answers.filter((x) => x.appCode === "rate_limited").length, others, passedPerServer };
 }
 
 /** A local webhook receiver: every POST recorded with its delivery id; answers 200. */
