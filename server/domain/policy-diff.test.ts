@@ -52,13 +52,13 @@ describe("diffPolicies", () => {
   it("reports settings by path: deadlines, the timeout action, history window, a setting added later", () => {
     const next = { ...clone(), bulkApproveMaxFen: 50_00 } as ApprovalPolicy;
     next.deadlines.refundDays = 3;
-    next.csReviewTimeout = "none";
+    next.timeouts = { ...next.timeouts, pending_cs_review: { action: "remind" } };
     next.historyWindowDays = 30;
     expect(diffPolicies(DEFAULT_POLICY, next)).toEqual([
       { kind: "setting_changed", path: "bulkApproveMaxFen", before: undefined, after: 50_00 },
-      { kind: "setting_changed", path: "csReviewTimeout", before: "escalate", after: "none" },
       { kind: "setting_changed", path: "deadlines.refundDays", before: 7, after: 3 },
       { kind: "setting_changed", path: "historyWindowDays", before: 90, after: 30 },
+      { kind: "setting_changed", path: "timeouts.pending_cs_review.action", before: "escalate", after: "remind" },
     ]);
   });
 

@@ -20,6 +20,7 @@ import { useToast } from "@/components/ui/toast";
 import type { AppRouter } from "@/server/api/root";
 import { OPTIONAL_STAGES, type ApprovalPolicy } from "@/server/domain/policy";
 import { acceptableConditions } from "@/server/domain/policy";
+import { TIMED_STATUSES, timeoutRule } from "@/server/domain/timeouts";
 import { RETURN_TYPES } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import { validationMessage } from "@/server/i18n/errors";
@@ -28,6 +29,8 @@ import { AcceptableConditionsField } from "./acceptable-conditions-field";
 import { CheckboxGroup } from "./checkbox-group";
 import { fieldMessage, serverFailure } from "./form-errors";
 import { PolicySimulator } from "./policy-simulator";
+import { TIMEOUT_TEXT } from "./timeout-text";
+import { TimeoutsField } from "./timeouts-field";
 import { YuanInput } from "./yuan-input";
 
 type Outputs = inferRouterOutputs<AppRouter>["admin"];
@@ -38,12 +41,31 @@ const DEADLINES = ["staffReviewHours", "customerInfoDays", "customerShipDays", "
 /** Optional number inputs: empty means "no such condition". */
 const optionalNumber = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v));
 
+type TimeoutRulesInput = NonNullable<PolicyEditorInput["policy"]["timeouts"]>;
+
+/** Each stage's rule with only the fields its action uses (an amount for auto-approval, who is told for remind / alert). */
+function normaliseTimeouts(timeouts: PolicyEditorInput["policy"]["timeouts"]): TimeoutRulesInput {
+  const out: TimeoutRulesInput = {};
+  for (const status of TIMED_STATUSES) {
+    const rule = timeouts?.[status];
+    if (!rule) continue;
+    out[status] = {
+      action: rule.action,
+      ...(rule.action === "auto_approve" && rule.autoApproveMaxFen !== undefined ? { autoApproveMaxFen: rule.autoApproveMaxFen } : {}),
+      ...((rule.action === "remind" || rule.action === "alert") && rule.notifyRoles?.length ? { notifyRoles: rule.notifyRoles } : {}),
+    };
+  }
+  return out;
+}
+
 /** Conditions left empty in the form are absent in the policy (the schema wants non-empty lists or nothing). */
 function normalise(values: PolicyEditorInput): PolicyEditorInput {
+  const { csReviewTimeout: _legacy, ...policy } = values.policy;
   return {
     ...values,
     policy: {
-      ...values.policy,
+      ...policy,
+      timeouts: normaliseTimeouts(policy.timeouts),
       rules: values.policy.rules.map((r) => {
         const when = Object.fromEntries(Object.entries(r.when).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
         return { ...r, when };
@@ -53,7 +75,12 @@ function normalise(values: PolicyEditorInput): PolicyEditorInput {
 }
 
 /** Settings a stored policy may lack (added later) filled with their defaults from code, so the form shows them. */
-const withDefaults = <P extends PolicyEditorInput["policy"]>(policy: P): P => ({ ...policy, acceptableConditions: [...acceptableConditions(policy as ApprovalPolicy)] });
+const withDefaults = <P extends PolicyEditorInput["policy"]>(policy: P): P => ({
+  ...policy,
+  acceptableConditions: [...acceptableConditions(policy as ApprovalPolicy)],
+  // Every timed stage shows its rule in force (the policy's, else the default).
+  timeouts: Object.fromEntries(TIMED_STATUSES.map((s) => [s, { ...timeoutRule(s, (policy as ApprovalPolicy).timeouts) }])),
+});
 
 /**
  * The approval policy editor: routing rules, time limits and what happens when they pass, a
@@ -205,14 +232,6 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
                 {(p) => <input {...p} type="number" min={1} inputMode="numeric" className={inputClass} {...form.register(`policy.deadlines.${d}`, { valueAsNumber: true })} />}
               </Field>
             ))}
-            <Field label={m.csReviewTimeout} hint={m.otherTimeouts} error={err("policy.csReviewTimeout")}>
-              {(p) => (
-                <select {...p} className={inputClass} {...form.register("policy.csReviewTimeout")}>
-                  <option value="escalate">{m.timeoutOptions.escalate}</option>
-                  <option value="none">{m.timeoutOptions.none}</option>
-                </select>
-              )}
-            </Field>
             <Field label={m.exchangeOutOfStock} error={err("policy.exchangeOutOfStock")}>
               {(p) => (
                 <select {...p} className={inputClass} {...form.register("policy.exchangeOutOfStock")}>
@@ -230,6 +249,13 @@ export function PolicyEditor({ current, categories }: { current: Outputs["policy
             <div className="sm:col-span-2">
               <AcceptableConditionsField control={form.control} error={err("policy.acceptableConditions")} />
             </div>
+          </div>
+        </Card>
+
+        <Card as="section" aria-labelledby="timeouts-title" padding="lg">
+          <CardHeader id="timeouts-title" title={TIMEOUT_TEXT[locale].title} description={TIMEOUT_TEXT[locale].intro} />
+          <div className="mt-5">
+            <TimeoutsField control={form.control} error={err} />
           </div>
         </Card>
 

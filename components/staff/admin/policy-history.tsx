@@ -7,6 +7,7 @@ import type { PolicyChange } from "@/server/domain/policy-diff";
 import { RETURN_TYPES, STAGES, type ReturnType, type Stage } from "@/server/domain/vocabulary";
 import { TYPE_NAMES, term } from "@/server/i18n/domain-terms";
 import type { Locale } from "@/server/i18n/locale";
+import { timeoutFieldName, timeoutValueText } from "./timeout-text";
 
 type Version = inferRouterOutputs<AppRouter>["admin"]["policyHistory"][number];
 
@@ -14,6 +15,8 @@ type Version = inferRouterOutputs<AppRouter>["admin"]["policyHistory"][number];
 function valueText(path: string, value: unknown, locale: Locale): string {
   const m = adminMessages(locale);
   if (value === undefined || value === null) return m.policy.unset;
+  const timeout = timeoutValueText(path, value, locale);
+  if (timeout) return timeout;
   if (typeof value === "boolean") return value ? m.policy.yes : m.policy.no;
   if (typeof value === "number") return path.endsWith("Fen") ? yuan(value) : String(value);
   if (path === "csReviewTimeout" && (value === "escalate" || value === "none")) return m.policy.timeoutOptions[value];
@@ -32,7 +35,7 @@ function valueText(path: string, value: unknown, locale: Locale): string {
 /** A diff entry as one readable line. */
 export function changeText(c: PolicyChange, locale: Locale): string {
   const m = adminMessages(locale).policy;
-  const field = (path: string) => m.fieldNames[path] ?? path;
+  const field = (path: string) => m.fieldNames[path] ?? timeoutFieldName(path, locale) ?? path;
   switch (c.kind) {
     case "rule_added":
     case "rule_removed":

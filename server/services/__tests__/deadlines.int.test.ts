@@ -21,7 +21,8 @@ import { actOnRequest, type Actor } from "../act-on-request";
 import { armMissingDeadlines } from "../deadlines/backfill";
 import { fireDeadline, type FireResult } from "../deadlines/fire-deadline";
 import { deadlineJobId } from "../deadlines/schedule";
-import { loadHistory } from "../history-store";
+import { loadHistory, verifyHistory } from "../history-store";
+import { requestForCustomer } from "../read-requests";
 import { currentPolicy, replacePolicy } from "../policy-store";
 import { submitReturn } from "../submit-return";
 
@@ -112,7 +113,7 @@ describe("each timeout action fires once, writes its event, and not after the re
   it("customer service review → escalate (default); then operations review → remind, status and version unchanged", async () => {
     await usePolicy({});
     const t0 = new Date();
-    const { req } = await submitted("refund_only", t0);
+    const { req, made } = await submitted("refund_only", t0);
     expect(await fireDue(req.id, at(t0, 47 * HOUR))).toEqual([]);
     expect(applied(await fireDue(req.id, at(t0, 49 * HOUR)))).toEqual(["escalate"]);
     const escalated = await row(req.id);
@@ -132,6 +133,10 @@ describe("each timeout action fires once, writes its event, and not after the re
     expect(overdue).toMatchObject({ actorType: "system", role: "system", fromStatus: "pending_ops_review", toStatus: "pending_ops_review" });
     expect(overdue!.changes).toEqual({ stage: "pending_ops_review", deadlineAt: reminded.deadlineAt!.toISOString(), outcome: "remind", notifyRoles: ["operations_manager"] });
 
+    // The reminder is in the hash chain like any step; the customer's timeline leaves it out.
+    expect(await verifyHistory(db, req.id)).toMatchObject({ ok: true });
+    const seen = await requestForCustomer(db, made.customer.id, { id: req.id });
+    expect(seen!.timeline.map((e) => e.action)).toEqual(["submit", "escalate"]);
     // Everything run again, later: nothing more happens.
     expect(applied(await fireDue(req.id, at(later, 30 * DAY)))).toEqual([]);
     expect(await eventsOf(req.id, "overdue")).toHaveLength(1);

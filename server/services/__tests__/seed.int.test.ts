@@ -10,6 +10,8 @@ import { DEFAULT_POLICY } from "../../domain/policy";
 import { RETURN_STATUSES } from "../../domain/vocabulary";
 import { createTestDatabase } from "../../test/db";
 import { verifyHistory } from "../history-store";
+import { fireDeadline } from "../deadlines/fire-deadline";
+import type { DeadlineFireJob } from "../../jobs/queues";
 
 const { db } = await createTestDatabase();
 const lines: string[] = [];
@@ -89,5 +91,20 @@ describe("demo seed", () => {
     expect(demoLines.every((l) => l.claimedQuantity === 0)).toBe(true);
     const [requests] = await db.select({ n: count() }).from(returnRequests).where(eq(returnRequests.orderId, row!.id));
     expect(requests?.n).toBe(0);
+  });
+  it("schedules each historical stage's deadline like any step, and the worker's first start changes no demo request", async () => {
+    // Every job due now is of a stage the request has left (the seed keeps open requests inside
+    // their deadlines): the first worker start records no-ops, no storm of escalations or closings.
+    const due = await db.$client<{ data: DeadlineFireJob }[]>`SELECT data FROM pgboss.job WHERE name = 'deadline.fire' AND start_after <= now()`;
+    const open = await db.$client<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'deadline.fire' AND start_after > now()`;
+    expect(due.length).toBeGreaterThan(100);
+    expect(open[0]!.n).toBeGreaterThan(10);
+    const outcomes = new Map<string, number>();
+    for (const { data } of due) {
+      const r = await fireDeadline(db, data);
+      const key = r.outcome === "stale" ? r.reason : r.action;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    }
+    expect([...outcomes.keys()].every((k) => k === "moved_on" || k === "deadline_moved" || k === "already_handled")).toBe(true);
   });
 });

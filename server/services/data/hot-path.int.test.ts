@@ -52,11 +52,12 @@ async function lastEventMatches(requestId: string) {
 }
 
 describe("statements per step", () => {
-  it("a submission: BEGIN, lock the order, read what it needs, write it all, COMMIT (+2: its notifications' job, pg-boss's queue read and insert)", async () => {
+  it("a submission: BEGIN, lock the order, read what it needs, write it all, queue its deadline job (2) and its notifications' job (2), COMMIT", async () => {
     await submitOne(); // the first use of each statement on a connection also prepares it; not counted below
     const { result, statements } = await submitOne();
     expect(result.created).toBe(true);
-    expect(statements).toBe(7);
+    // +2 for the deadline job: enqueueWithin's pg-boss looks its queue up, then inserts (decision 031).
+    expect(statements).toBe(9);
   });
 
   it("a repeated submission (same key) stops after the read", async () => {
@@ -74,12 +75,12 @@ describe("statements per step", () => {
     expect(statements).toBe(4);
   });
 
-  it("a step: BEGIN, lock the request, write the request and its event, COMMIT (+2: the event's notifications job; +3 for a refund: its context, its record, its job)", async () => {
+  it("a step: BEGIN, lock the request, write the request and its event, queue the new stage's deadline job (2) and the event's notifications job (2), COMMIT (+3 for a refund: its context, its record, its job)", async () => {
     const cs: Actor = { type: "staff", id: (await makeStaff(plainDb, "customer_service")).id, role: "customer_service" };
     const finance: Actor = { type: "staff", id: (await makeStaff(plainDb, "finance")).id, role: "finance" };
     const { result: req } = await submitOne();
     const approve = await statementsOf(() => actOnRequest(db, cs, { requestId: req.id, expectedVersion: 1, action: "approve" }));
-    expect(approve.statements).toBe(6);
+    expect(approve.statements).toBe(8);
     const refunding = { gateways: testGateways(), jobs: testJobs(db) };
     // Warm-up on another request: the job queue starts once per process, and each statement is prepared on first use.
     for (let i = 0; i < 2; i++) {
@@ -89,7 +90,8 @@ describe("statements per step", () => {
       await recordGatewayAnswer(db, refundId!, { state: "succeeded", gatewayRefundId: `W${i}`, amountFen: 50_00, succeededAt: null }, { call: true });
     }
     const refund = await statementsOf(() => actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund", refunding }));
-    expect(refund.statements).toBe(9);
+    // refunding keeps the refund clock but is a new stage: its deadline job too.
+    expect(refund.statements).toBe(11);
     // Recording the gateway's answer: BEGIN, the refund's request, lock the request, lock the refund, mark it, the step's write, COMMIT (+1: the policy read; +2: the notifications job).
     const answer = { state: "succeeded" as const, gatewayRefundId: "G1", amountFen: 50_00, succeededAt: null };
     const recorded = await statementsOf(() => recordGatewayAnswer(db, refund.result.refundId!, answer, { call: true }));
