@@ -1,6 +1,7 @@
 import { startAlipaySandbox } from "./sandboxes/alipay/server";
 import { startSmsSandbox } from "./sandboxes/aliyun-sms";
 import { startWechatPaySandbox } from "./sandboxes/wechat-pay/server";
+import { startWecomSandbox } from "./sandboxes/wecom-robot";
 
 /**
  * The local stand-ins for outside services that the demo (npm run demo, npm run dev) and the e2e
@@ -39,7 +40,18 @@ const wechatPaySandbox: SandboxStarter = async () => {
   return { env: wx.appEnv(), stop: () => wx.close() };
 };
 
-export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox];
+/**
+ * WeCom group robots: staff notifications (new work, overdue) land at `<origin>/messages?key=demo-<role>`.
+ * WECOM_SANDBOX_URL is not the app's setting (robots are staff channels, set by the store manager):
+ * `npm run demo` points the demo's channels at it (scripts/seed/demo-robots.ts).
+ */
+const wecomSandbox: SandboxStarter = async () => {
+  const wecom = await startWecomSandbox({ port: 0 });
+  console.log(`WeCom robot sandbox: ${wecom.origin}/messages?key=demo-customer_service shows what the customer service group got`);
+  return { env: { WECOM_SANDBOX_URL: wecom.origin }, stop: () => wecom.close() };
+};
+
+export const SANDBOXES: SandboxStarter[] = [smsSandbox, alipaySandbox, wechatPaySandbox, wecomSandbox];
 
 /** Starts every sandbox in order; returns the app's environment with their variables and one stop for all. */
 export async function startSandboxes(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {

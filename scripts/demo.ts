@@ -3,6 +3,7 @@ import { startSandboxes } from "./demo-sandboxes";
 import { prepare } from "./prepare";
 import { build, buildIsStale } from "./run-next";
 import { DEMO_CUSTOMER, DEMO_ORDER_NO } from "./seed/demo-customer";
+import { linkDemoRobots } from "./seed/demo-robots";
 import { runAppServer } from "./serve";
 import { startDeadlineWorker } from "./worker";
 
@@ -19,6 +20,8 @@ import { startDeadlineWorker } from "./worker";
 const port = process.env.PORT ?? "3000";
 const prepared = await prepare({ demo: true });
 const sandboxes = await startSandboxes(prepared.env);
+// Staff notifications go to the WeCom robot sandbox; e-mail stays off (no SMTP_URL) in the demo.
+if (sandboxes.env.WECOM_SANDBOX_URL) await linkDemoRobots(prepared.env.DATABASE_URL!, sandboxes.env.WECOM_SANDBOX_URL);
 const appEnv = {
   ...sandboxes.env,
   AUTH_URL: sandboxes.env.AUTH_URL ?? `http://localhost:${port}`,

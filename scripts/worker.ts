@@ -76,8 +76,8 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   return async () => {
     clearInterval(timer);
     await (await refunds)();
-    await (await deadlines)();
     await (await notifications)();
+    await (await deadlines)();
     await sql.end();
   };
 }

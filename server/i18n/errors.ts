@@ -264,7 +264,6 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
   "v.contactName": { "zh-CN": "请填写收件人（1–30 字）", en: "Enter the addressee (1–30 characters)" },
   "v.contactPhone": { "zh-CN": "请填写手机号或带区号的座机号", en: "Enter a mobile number or a landline with its area code" },
   "v.postalCode": { "zh-CN": "邮编须为 6 位数字，或留空", en: "The postal code is 6 digits, or leave it empty" },
-  "v.timeoutAction": { "zh-CN": "此阶段不能选择该超时处理", en: "This stage cannot take that action when late" },
   "v.webhookName": { "zh-CN": "名称须为 1–60 个字", en: "The name must be 1–60 characters" },
   "v.webhookUrl": { "zh-CN": "请填写以 http:// 或 https:// 开头的地址（最多 500 字，不含用户名密码）", en: "Enter an http:// or https:// address (at most 500 characters, no user name or password)" },
   "v.webhookEvent": { "zh-CN": "请选择列表中的事件", en: "Choose events from the list" },
@@ -274,6 +273,7 @@ const VALIDATION_MESSAGES: Record<string, Record<Locale, string>> = {
     "zh-CN": "请粘贴企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）",
     en: "Paste the WeCom group robot's webhook URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)",
   },
+  "v.timeoutAction": { "zh-CN": "此阶段不能选择该超时处理", en: "This stage cannot take that action when late" },
   "v.idempotencyKey": { "zh-CN": "请求标识无效，请刷新页面", en: "Invalid request key. Reload the page" },
 };
 

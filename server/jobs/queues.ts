@@ -9,12 +9,12 @@ export const QUEUES = {
   refundExecute: "refund.execute",
   /** Ask the gateways about every refund whose next check is due (cron, every minute). */
   refundReconcile: "refund.reconcile",
-  /** One stage's deadline of one request has passed (data: DeadlineFireJob; startAfter = the deadline). */
-  deadlineFire: "deadline.fire",
   /** Turn one history event into its deliveries (data: { requestId, seq }; docs/decisions/032). */
   notifyEvent: "notify.event",
   /** Send one delivery (data: { deliveryId }), retried with back-off; the last failure marks it failed. */
   notifyDeliver: "notify.deliver",
+  /** One stage's deadline of one request has passed (data: DeadlineFireJob; startAfter = the deadline). */
+  deadlineFire: "deadline.fire",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -55,18 +55,14 @@ export const QUEUE_OPTIONS: Record<
 > = {
   "refund.execute": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   "refund.reconcile": { retryLimit: 0, retryDelay: 0, expireInSeconds: 600, policy: "singleton" },
-  // A deadline job that throws (database trouble, a bug in one request) is retried with back-off
-  // (30 s, 1 min, 2 min, … ~4 h in all) and never holds up the others; expiry: its worker died.
-  "deadline.fire": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
   // Planning touches only our own tables: a failure is the database's, retried soon. Exclusive:
   // one live job per event (singletonKey requestId:seq); the unique deliveries cover a re-run.
   "notify.event": { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, policy: "exclusive" },
-  // A receiver that is down gets 8 tries over about an hour (30 s doubling; each job caps the
-  // delay at 30 min, NOTIFY_RETRY_DELAY_MAX), then the delivery is failed and shown; re-send starts
-  // over. Exclusive: one live job per delivery (singletonKey = delivery id), so a re-send while one
-  // is queued adds none.
+  // A receiver that is down gets 8 tries over one to two hours (30 s doubling, with pg-boss's
+  // jitter), then the delivery is failed and shown; re-send starts over. Exclusive: one live job
+  // per delivery (singletonKey = delivery id), so a re-send while one is queued adds none.
   "notify.deliver": { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 90, policy: "exclusive" },
+  // A deadline job that throws (database trouble, a bug in one request) is retried with back-off
+  // (30 s, 1 min, 2 min, … ~4 h in all) and never holds up the others; expiry: its worker died.
+  "deadline.fire": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
 };
-
-/** The longest wait between two tries of one delivery (seconds); set per job (a queue's cap cannot be changed later). */
-export const NOTIFY_RETRY_DELAY_MAX = 1800;

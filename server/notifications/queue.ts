@@ -1,6 +1,6 @@
 import type { TxSql } from "../../db/client";
 import { enqueueWithin } from "../jobs/boss";
-import { NOTIFY_RETRY_DELAY_MAX, QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
+import { QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
 
 /**
  * The notifications' outbox is the job queue itself (docs/decisions/032): the job is written in
@@ -14,5 +14,5 @@ export async function queueEventNotifications(tx: TxSql, event: NotifyEventJob):
 
 /** One send of one delivery, with its retries. None is added while one is still queued or retrying (exclusive queue). */
 export async function queueDelivery(tx: TxSql, deliveryId: string): Promise<void> {
-  await enqueueWithin(tx, QUEUES.notifyDeliver, { deliveryId } satisfies NotifyDeliverJob, { singletonKey: deliveryId, retryDelayMax: NOTIFY_RETRY_DELAY_MAX });
+  await enqueueWithin(tx, QUEUES.notifyDeliver, { deliveryId } satisfies NotifyDeliverJob, { singletonKey: deliveryId });
 }

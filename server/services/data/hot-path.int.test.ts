@@ -52,7 +52,7 @@ async function lastEventMatches(requestId: string) {
 }
 
 describe("statements per step", () => {
-  it("a submission: BEGIN, lock the order, read what it needs, write it all, queue its deadline job (2) and its notifications' job (2), COMMIT", async () => {
+  it("a submission: BEGIN, lock the order, read what it needs, write it all, queue its deadline job (2) and its notifications job (2), COMMIT", async () => {
     await submitOne(); // the first use of each statement on a connection also prepares it; not counted below
     const { result, statements } = await submitOne();
     expect(result.created).toBe(true);
@@ -92,7 +92,7 @@ describe("statements per step", () => {
     const refund = await statementsOf(() => actOnRequest(db, finance, { requestId: req.id, expectedVersion: 2, action: "refund", refunding }));
     // refunding keeps the refund clock but is a new stage: its deadline job too.
     expect(refund.statements).toBe(11);
-    // Recording the gateway's answer: BEGIN, the refund's request, lock the request, lock the refund, mark it, the step's write, COMMIT (+1: the policy read; +2: the notifications job).
+    // Recording the gateway's answer: BEGIN, the refund's request, lock the request, lock the refund, mark it, the step's write, COMMIT (+1: the policy read; +2: the event's notifications job).
     const answer = { state: "succeeded" as const, gatewayRefundId: "G1", amountFen: 50_00, succeededAt: null };
     const recorded = await statementsOf(() => recordGatewayAnswer(db, refund.result.refundId!, answer, { call: true }));
     expect(recorded).toEqual({ result: { effect: "succeed", status: "succeeded" }, statements: 10 });
