@@ -12,8 +12,8 @@ test("two app servers and two workers: sessions, rate limits, deadlines once, de
   const run = await runScaleOut({ apps: 2, workers: 2, requests: 4, rateLimitCalls: 70 });
 
   // A customer signed in across the two processes is known on both; signed out on one, gone on the other.
-  expect(run.customer.meOnA).toBe(run.customer.phone);
-  expect(run.customer.meOnB).toBe(run.customer.phone);
+  expect(run.customer.meOnA).toBe(run.customer.shownPhone);
+  expect(run.customer.meOnB).toBe(run.customer.shownPhone);
   expect(run.customer.meAfterSignOut).toBeNull();
   // A staff session made on A works on B; signed out on B, its cookie is refused on A.
   expect(run.staff.meOnB).toBe(run.staff.email);
@@ -22,6 +22,8 @@ test("two app servers and two workers: sessions, rate limits, deadlines once, de
   // One address, 60 a minute, calls spread over both servers: 60 pass in all.
   expect(run.rateLimit.passed).toBe(60);
   expect(run.rateLimit.limited).toBe(70 - 60);
+  expect(run.rateLimit.others).toEqual([]);
+  expect(run.workerErrors).toEqual([]);
 
   // Every deadline acted exactly once, although each had two jobs and two workers competed.
   expect(run.deadlinesMadeDue).toBe(4);

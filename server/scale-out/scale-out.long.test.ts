@@ -28,10 +28,12 @@ describe("scale-out under load", () => {
         `timings ${JSON.stringify(run.timings)}`,
     );
 
-    expect([run.customer.meOnA, run.customer.meOnB, run.customer.meAfterSignOut]).toEqual([run.customer.phone, run.customer.phone, null]);
+    expect([run.customer.meOnA, run.customer.meOnB, run.customer.meAfterSignOut]).toEqual([run.customer.shownPhone, run.customer.shownPhone, null]);
     expect([run.staff.meOnA, run.staff.meOnB, run.staff.replayStatus]).toEqual([run.staff.email, run.staff.email, 401]);
     expect(run.rateLimit.passed).toBe(60);
     expect(run.rateLimit.limited).toBe(calls - 60);
+    expect(run.rateLimit.others).toEqual([]);
+    expect(run.workerErrors).toEqual([]);
 
     expect(run.deadlinesMadeDue).toBe(requests);
     expect(run.deadlines.filter((d) => d.actions !== 1)).toEqual([]);

@@ -8,6 +8,7 @@ import { webhookEndpoints } from "../../db/schema";
 import { sealSecret } from "../auth/secret-box";
 import { createStaffUser } from "../auth/staff-users";
 import { bossOver } from "../jobs/boss";
+import { maskPhone } from "../log/mask";
 import { QUEUES } from "../jobs/queues";
 import { WEBHOOK_HEADERS } from "../notifications/signature";
 import { CLUSTER_SECRET_KEY, type Cluster } from "./cluster";
@@ -99,7 +100,8 @@ export async function customerSessionAcross(cluster: Cluster, ownerDb: Db, ip: s
   const stale = newCaller(ip);
   // The cookie the browser had before signing out, replayed on the other process.
   const afterSignOut = await trpc<{ phone: string } | null>(a, Object.assign(stale, { cookies: new Map(caller.cookies) }), "customer.me", undefined);
-  return { phone, meOnA: onA.data?.phone ?? null, meOnB: onB.data?.phone ?? null, meAfterSignOut: afterSignOut.data ?? null };
+  // customer.me shows the phone masked (138****5678).
+  return { shownPhone: maskPhone(phone), meOnA: onA.data?.phone ?? null, meOnB: onB.data?.phone ?? null, meAfterSignOut: afterSignOut.data ?? null };
 }
 
 /** Auth.js credentials sign-in over HTTP (what the login form posts). */
