@@ -197,7 +197,8 @@ export async function submitRequests(cluster: Cluster, ownerDb: Db, count: numbe
   for (let i = 0; i < count; i++) {
     const phone = uniquePhone();
     const made = await makeOrder(ownerDb, [{ priceFen: 59_00 }], { phone });
-    const caller = newCaller(`${ipPrefix}.${(i % 250) + 1}`);
+    // A customer per address (10.21.0.1, 10.21.0.2, …): per-address sign-in limits stay out of the way.
+    const caller = newCaller(`${ipPrefix}.${Math.floor(i / 250)}.${(i % 250) + 1}`);
     const app = cluster.apps[i % cluster.apps.length]!.url;
     const other = cluster.apps[(i + 1) % cluster.apps.length]!.url;
     await signInCustomer(app, other, caller, phone);
