@@ -38,15 +38,22 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
     workerLog.error({ error: errorText(e) }, "the refund worker did not start");
     return async () => {};
   });
-  const deadlines = startDeadlineJobs(databaseUrl, db, deadlineWorkerOptions(source)).catch((e: unknown) => {
+  // The deadline and notification workers write text lines: through the JSON logger (with the job's rid).
+  const deadlineLog = loggerFor("deadlines");
+  const notifyLog = loggerFor("notifications");
+  const deadlines = startDeadlineJobs(databaseUrl, db, { ...deadlineWorkerOptions(source), log: (line) => deadlineLog.info(line) }).catch((e: unknown) => {
     workerLog.error({ error: errorText(e) }, "the deadline worker did not start");
     return async () => {};
   });
   // Notifications (docs/decisions/032): each history event's deliveries, sent with retries.
   const setup = notificationSetupFromEnv(full);
-  for (const note of notificationSetupNotes(full, setup)) console.log(`[notify] ${note}`);
-  const notifications = startNotificationWorker(databaseUrl, { sql, setup }, { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds }).catch((e: unknown) => {
-    console.error("[notify] the notification worker did not start:", e);
+  for (const note of notificationSetupNotes(full, setup)) notifyLog.info(note);
+  const notifications = startNotificationWorker(
+    databaseUrl,
+    { sql, setup, log: (line) => notifyLog.info(line) },
+    { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds },
+  ).catch((e: unknown) => {
+    notifyLog.error({ error: errorText(e) }, "the notification worker did not start");
     return async () => {};
   });
   let running = false;
