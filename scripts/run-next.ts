@@ -1,19 +1,21 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { finishStandalone } from "./standalone";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
 const STAMP = path.join(".next", "source-stamp");
 
 /**
- * A production build. The stamp gets the time the build *started*, so a source edited while
- * it ran counts as newer than the build.
+ * A production build, with its standalone server (scripts/standalone.ts). The stamp gets the
+ * time the build *started*, so a source edited while it ran counts as newer than the build.
  */
 export async function build(env: NodeJS.ProcessEnv): Promise<number> {
   const started = new Date();
   const code = await runNext(["build"], env);
   if (code === 0) {
+    await finishStandalone();
     writeFileSync(STAMP, started.toISOString());
     utimesSync(STAMP, started, started);
   }

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { createDb } from "../db/client";
 import { envFrom, paymentNotifyBaseUrl, workerEnv } from "../server/env";
 import { startDeadlineJobs } from "../server/jobs/deadline-worker";
+import { withRequestId } from "../server/log/request-context";
+import { errorText, loggerFor } from "../server/log/logger";
 import { startRefundWorker } from "../server/jobs/refund-worker";
 import { notificationSetupFromEnv, notificationSetupNotes } from "../server/notifications/config";
 import { startNotificationWorker } from "../server/notifications/worker";
@@ -9,6 +12,8 @@ import { gatewayRegistry } from "../server/payments/registry";
 import { purgeEndedSessions } from "../server/services/customer-sessions";
 import { anonymiseExpired } from "../server/services/personal-data/anonymise";
 import { storageFromConfig } from "../server/storage";
+
+const workerLog = loggerFor("worker");
 
 /** Personal-data housekeeping (retention, ended sessions) needs no minute precision: hourly. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -30,23 +35,32 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
   const { db, sql } = createDb(databaseUrl, { max: 4 });
   const full = envFrom(source);
   const refunds = startRefundWorker(databaseUrl, { db, gateways: gatewayRegistry(full), notifyBaseUrl: paymentNotifyBaseUrl(full) }, refundWorkerOptions(source)).catch((e: unknown) => {
-    console.error("[refunds] the refund worker did not start:", e);
+    workerLog.error({ error: errorText(e) }, "the refund worker did not start");
     return async () => {};
   });
-  const deadlines = startDeadlineJobs(databaseUrl, db, deadlineWorkerOptions(source)).catch((e: unknown) => {
-    console.error("[deadlines] the deadline worker did not start:", e);
+  // The deadline and notification workers write text lines: through the JSON logger (with the job's rid).
+  const deadlineLog = loggerFor("deadlines");
+  const notifyLog = loggerFor("notifications");
+  const deadlines = startDeadlineJobs(databaseUrl, db, { ...deadlineWorkerOptions(source), log: (line) => deadlineLog.info(line) }).catch((e: unknown) => {
+    workerLog.error({ error: errorText(e) }, "the deadline worker did not start");
     return async () => {};
   });
   // Notifications (docs/decisions/032): each history event's deliveries, sent with retries.
   const setup = notificationSetupFromEnv(full);
-  for (const note of notificationSetupNotes(full, setup)) console.log(`[notify] ${note}`);
-  const notifications = startNotificationWorker(databaseUrl, { sql, setup }, { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds }).catch((e: unknown) => {
-    console.error("[notify] the notification worker did not start:", e);
+  for (const note of notificationSetupNotes(full, setup)) notifyLog.info(note);
+  const notifications = startNotificationWorker(
+    databaseUrl,
+    { sql, setup, log: (line) => notifyLog.info(line) },
+    { pollingIntervalSeconds: refundWorkerOptions(source).pollingIntervalSeconds },
+  ).catch((e: unknown) => {
+    notifyLog.error({ error: errorText(e) }, "the notification worker did not start");
     return async () => {};
   });
   let running = false;
   let lastHousekeeping = 0;
-  const tick = async () => {
+  // Each pass is a unit of work of its own: its log lines share one id.
+  const tick = () => withRequestId(`tick:${randomUUID()}`, pass);
+  const pass = async () => {
     if (running || Date.now() - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
     running = true;
     try {
@@ -54,12 +68,12 @@ export function startDeadlineWorker(databaseUrl: string, intervalMs = 60_000, so
       const now = new Date();
       const retention = await anonymiseExpired(db, now, { storage, retentionDays: config.PERSONAL_DATA_RETENTION_DAYS });
       if (retention.requests || retention.customers || retention.draftPhotos) {
-        console.log(`[retention] anonymised ${retention.requests} requests, ${retention.customers} customers; deleted ${retention.draftPhotos} stale draft photos`);
+        workerLog.info({ requests: retention.requests, customers: retention.customers, draftPhotos: retention.draftPhotos }, "retention: anonymised personal data");
       }
       const purged = await purgeEndedSessions(db, config.CUSTOMER_SESSION_IDLE_DAYS, now);
-      if (purged) console.log(`[sessions] purged ${purged} ended customer sessions`);
+      if (purged) workerLog.info({ purged }, "ended customer sessions purged");
     } catch (e) {
-      console.error("[worker]", e);
+      workerLog.error({ err: e }, "worker pass failed");
     } finally {
       running = false;
     }
@@ -104,6 +118,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(1);
   }
   const stop = startDeadlineWorker(url);
+  workerLog.info("worker started");
   process.on("SIGTERM", () => void stop().then(() => process.exit(0)));
   process.on("SIGINT", () => void stop().then(() => process.exit(0)));
 }

@@ -185,6 +185,16 @@ const schema = z.object({
     .optional(),
   /** A WeChat Pay call without an answer after this long is `unknown` and the refund is queried later. */
   WECHATPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Structured logs (pino, one JSON object per line on stdout; docs/decisions/033-scale-out-operations.md):
+   * the lowest level written. Unset → `info`, or `silent` under NODE_ENV=test (the test runners' output stays readable).
+   */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * Bearer token for GET /api/metrics (Prometheus format). Unset → the endpoint answers 404, so
+   * metrics are never public by accident. At least 24 characters: it is a password.
+   */
+  METRICS_TOKEN: z.string().min(24).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -211,6 +221,18 @@ export type WorkerEnv = z.infer<typeof workerSchema>;
  */
 export function workerEnv(source: Record<string, string | undefined>): WorkerEnv {
   return workerSchema.parse(source);
+}
+
+const logSchema = schema.pick({ NODE_ENV: true, LOG_LEVEL: true });
+
+/**
+ * The log level alone: every process logs (app server, worker, scripts), also one whose other
+ * variables are not the app's (a script's worker), so this reads only what it needs.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): NonNullable<Env["LOG_LEVEL"]> {
+  const parsed = logSchema.safeParse(source);
+  if (!parsed.success) return "info";
+  return parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === "test" ? "silent" : "info");
 }
 
 /** Where the gateways send refund notifications (PAYMENT_NOTIFY_BASE_URL, else AUTH_URL, else this server on localhost). */

@@ -5,6 +5,7 @@ import { appDb } from "../db";
 import { env, isDemoSms } from "../env";
 import { LOCALE_COOKIE, resolveLocale } from "../i18n/locale";
 import { jobSender, type JobSender } from "../jobs/boss";
+import { loggerFor } from "../log/logger";
 import { appGateways } from "../payments/app-gateways";
 import { customerFromSession } from "../services/customer-sessions";
 import { smsSetupFromEnv, type SmsSetup } from "../sms/from-env";
@@ -12,6 +13,8 @@ import type { Context } from "./context";
 import { CUSTOMER_COOKIE, customerCookie } from "./customer-cookie";
 
 export { CUSTOMER_COOKIE };
+
+const appLog = loggerFor("app");
 
 // One per process, built on first use: the job queue keeps its started pg-boss over the app's pool.
 let jobs: JobSender | undefined;
@@ -46,6 +49,6 @@ export async function createHttpContext(req: Request, resHeaders: Headers): Prom
     jobs: (jobs ??= jobSender(db.$client)),
     demo: isDemoSms(),
     sms: sms === undefined ? (sms = smsSetupFromEnv(env())) : sms,
-    log: (line) => console.log(line),
+    log: (line) => appLog.info(line),
   };
 }

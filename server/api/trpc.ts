@@ -6,6 +6,8 @@ import type { StaffRole } from "../domain/vocabulary";
 import { errorMessage, fieldErrors } from "../i18n/errors";
 import { DEFAULT_LOCALE } from "../i18n/locale";
 import { env } from "../env";
+import { loggerFor } from "../log/logger";
+import { observeProcedure } from "../metrics/registry";
 import type { Context } from "./context";
 import { isDatabaseUnavailable } from "./db-errors";
 import { within } from "./deadline";
@@ -58,6 +60,31 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+const trpcLog = loggerFor("trpc");
+
+/** Who called, for logs: the kind of user, never who (no id, no phone). */
+function userKind(ctx: Context): string {
+  if (ctx.staff) return `staff:${ctx.staff.role}`;
+  return ctx.customer ? "customer" : "anonymous";
+}
+
+/**
+ * Every procedure call: one log line (procedure, type, duration, outcome, user kind — never the
+ * input, which can hold phones and codes) and one observation of the latency histogram.
+ */
+const observed = t.middleware(async ({ path, type, ctx, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const seconds = (performance.now() - started) / 1000;
+  const outcome = result.ok ? "ok" : result.error.code;
+  observeProcedure(path, type, outcome, seconds);
+  const appCode = !result.ok && isAppError(result.error.cause) ? result.error.cause.code : undefined;
+  const fields = { procedure: path, type, durationMs: Math.round(seconds * 1000), outcome, appCode, user: userKind(ctx) };
+  if (outcome === "INTERNAL_SERVER_ERROR" || outcome === "SERVICE_UNAVAILABLE") trpcLog.error(fields, "procedure failed");
+  else trpcLog.info(fields, "procedure");
+  return result;
+});
+
 /** Turns AppErrors thrown anywhere below into the matching tRPC code (and so HTTP status). */
 const appErrors = t.middleware(async ({ next, ctx }) => {
   // Every procedure answers within the deadline; a database that cannot be reached is a 503 (database_unavailable), not a 500.
@@ -80,7 +107,7 @@ const appErrors = t.middleware(async ({ next, ctx }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(observed).use(appErrors);
 
 /** A signed-in customer (SMS-verified); handlers get a non-null ctx.customer. */
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { loggerFor } from "../log/logger";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "../log/request-context";
 import { clientFacts, type ClientAddressPolicy, type ClientFacts } from "./client-address";
+
+const edgeLog = loggerFor("http");
 
 /**
  * Rewrites what the app reads about the caller before Next sees the request: X-Forwarded-For
@@ -32,8 +36,13 @@ export function applyClientFacts(req: IncomingMessage, policy: ClientAddressPoli
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-/** An HTTP server that applies the client policy to every request, then hands it to `handle` (Next). */
-export function createEdgeServer(handle: Handler, policy: ClientAddressPolicy, log: (line: string) => void = console.warn): Server {
+/**
+ * An HTTP server that applies the client policy to every request, then hands it to `handle`
+ * (Next) inside the request's context: a request id (the caller's X-Request-Id when it is a
+ * plain token, else a new one) that every log line and every job queued while serving it
+ * carries, and that the response returns in X-Request-Id. One access log line per request.
+ */
+export function createEdgeServer(handle: Handler, policy: ClientAddressPolicy, log: (line: string) => void = (line) => edgeLog.warn(line)): Server {
   let warned = false;
   return createServer((req, res) => {
     const facts = applyClientFacts(req, policy);
@@ -41,10 +50,21 @@ export function createEdgeServer(handle: Handler, policy: ClientAddressPolicy, l
       warned = true; // once per process: a misconfiguration, not a per-request event
       log(`[edge] ${facts.warning}; using the connection's address. Check TRUST_PROXY_HOPS.`);
     }
-    Promise.resolve(handle(req, res)).catch((e: unknown) => {
-      log(`[edge] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end();
+    const rid = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = rid;
+    res.setHeader(REQUEST_ID_HEADER, rid);
+    const started = performance.now();
+    withRequestId(rid, () => {
+      res.on("finish", () => {
+        // The path without its query: a query can carry a token (sign-in links, exports).
+        const path = (req.url ?? "/").split("?")[0];
+        edgeLog.info({ method: req.method, path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, "request");
+      });
+      Promise.resolve(handle(req, res)).catch((e: unknown) => {
+        log(`[edge] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end();
+      });
     });
   });
 }

@@ -2,7 +2,11 @@ import { inspect } from "node:util";
 import { PgBoss, type ConstructorOptions, type Db as IDatabase, type SendOptions } from "pg-boss";
 import type postgres from "postgres";
 import type { TxSql } from "../../db/client";
+import { loggerFor } from "../log/logger";
+import { withRid } from "./job-context";
 import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
+
+const jobsLog = loggerFor("jobs");
 
 /**
  * pg-boss over one of our postgres-js clients (the app's pool, the worker's, a test's), so the
@@ -45,10 +49,11 @@ function asNodePostgresSends(value: unknown): unknown {
 
 /**
  * Queues a job INSIDE the caller's transaction: the job exists if and only if the transaction
- * commits (a refund record and its gateway call are one decision).
+ * commits (a refund record and its gateway call are one decision). The job's data gets the
+ * request id (`rid`) of the request that queued it, so its log lines can be followed.
  */
 export async function enqueueInTransaction(boss: PgBoss, tx: TxSql, queue: QueueName, data: object, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
-  return boss.send(queue, data, { ...options, db: executorOf(tx) });
+  return boss.send(queue, withRid(data), { ...options, db: executorOf(tx) });
 }
 
 /**
@@ -58,7 +63,7 @@ export async function enqueueInTransaction(boss: PgBoss, tx: TxSql, queue: Queue
  * event's notifications) use this instead of threading a JobSender through every caller.
  */
 export async function enqueueWithin(tx: TxSql, queue: QueueName, data: object, options: Omit<SendOptions, "db"> = {}): Promise<string | null> {
-  return bossOver(tx as unknown as postgres.Sql).send(queue, data, options);
+  return bossOver(tx as unknown as postgres.Sql).send(queue, withRid(data), options);
 }
 
 /** A started pg-boss that can send, per client; started once, lazily. */
@@ -76,7 +81,7 @@ export interface JobSender {
  * pool) as an 'error' event; without a listener Node turns that into a crash of the process.
  */
 function withErrorLog(boss: PgBoss): PgBoss {
-  boss.on("error", (e: unknown) => console.error(`[jobs] ${e instanceof Error ? e.message : inspect(e, { depth: 2, breakLength: Infinity })}`));
+  boss.on("error", (e: unknown) => jobsLog.error({ error: e instanceof Error ? e.message : inspect(e, { depth: 2, breakLength: Infinity }) }, "job queue error"));
   return boss;
 }
 

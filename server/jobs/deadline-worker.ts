@@ -2,6 +2,8 @@ import { PgBoss, type Job, type JobResult } from "pg-boss";
 import type { Db } from "../../db/client";
 import { armMissingDeadlines } from "../services/deadlines/backfill";
 import { fireDeadline, type FireResult } from "../services/deadlines/fire-deadline";
+import { withRequestId } from "../log/request-context";
+import { ridOf } from "./job-context";
 import { JOB_SCHEMA, QUEUES, type DeadlineFireJob } from "./queues";
 
 export interface DeadlineWorkerOptions {
@@ -22,7 +24,8 @@ export async function fireBatch(db: Db, jobs: Job<DeadlineFireJob>[], log: (line
   const results: JobResult[] = [];
   for (const job of jobs) {
     try {
-      const fired: FireResult = await fireDeadline(db, job.data, now());
+      // In the context of the request that set the deadline: its log lines (and the events' jobs) carry that id.
+      const fired: FireResult = await withRequestId(ridOf(job), () => fireDeadline(db, job.data, now()));
       if (fired.outcome === "applied") log(`[deadlines] ${fired.requestId} (${job.data.status}): ${fired.action}`);
       results.push({ id: job.id, status: "completed", output: fired });
     } catch (e) {

@@ -85,7 +85,7 @@ describe("the worker process's refund worker", () => {
     const s = await pendingRefund(55_00);
     const gateway = new TestGateway();
     const gateways = new GatewayRegistry([gateway]);
-    const stop = await startRefundWorker(url, { db, gateways, notifyBaseUrl: "http://127.0.0.1:9" }, { pollingIntervalSeconds: 0.5, reconcileEveryMs: 60_000, log: () => {} });
+    const stop = await startRefundWorker(url, { db, gateways, notifyBaseUrl: "http://127.0.0.1:9" }, { pollingIntervalSeconds: 0.5, reconcileEveryMs: 60_000 });
     try {
       await refundFinance(s, gateways);
       for (let i = 0; i < 100 && (await s.read()).status !== "completed"; i++) await new Promise((r) => setTimeout(r, 100));
@@ -110,7 +110,7 @@ describe("the worker as the app role", () => {
   it("starts with the every-minute reconcile cron and stops, without any right beyond rows (the owner installed the queue)", async () => {
     const app = createDb(appUrl, { max: 4 });
     try {
-      const stop = await startRefundWorker(appUrl, { db: app.db, gateways: new GatewayRegistry([]), notifyBaseUrl: "http://127.0.0.1:9" }, { log: () => {} });
+      const stop = await startRefundWorker(appUrl, { db: app.db, gateways: new GatewayRegistry([]), notifyBaseUrl: "http://127.0.0.1:9" }, {});
       const [schedule] = await app.sql<{ cron: string }[]>`SELECT cron FROM pgboss.schedule WHERE name = ${QUEUES.refundReconcile}`;
       expect(schedule?.cron).toBe("* * * * *");
       await stop();

@@ -4,7 +4,11 @@ import type { GatewayAnswer, GatewayChannel, RefundGateway } from "../payments/r
 import type { GatewayRegistry } from "../payments/registry";
 import { claimDueCheck, dueRefunds, refundToSend, type RefundToSend } from "../services/data/refunds";
 import { recordGatewayAnswer, type Recorded } from "../services/refunds/record-answer";
+import { errorText, loggerFor } from "../log/logger";
+import { runJob } from "./job-context";
 import { JOB_SCHEMA, QUEUES, type RefundExecuteJob } from "./queues";
+
+const refundLog = loggerFor("refunds");
 
 /** What the worker needs besides the database. */
 export interface RefundWorkerDeps {
@@ -111,7 +115,6 @@ export interface RefundWorkerOptions {
   superviseIntervalSeconds?: number;
   /** Reconcile by cron every minute (default) or by this interval (tests). */
   reconcileEveryMs?: number;
-  log?: (line: string) => void;
 }
 
 /**
@@ -124,7 +127,6 @@ export interface RefundWorkerOptions {
  * It still never migrates (the owner did, at migrate time).
  */
 export async function startRefundWorker(databaseUrl: string, deps: RefundWorkerDeps, options: RefundWorkerOptions = {}): Promise<() => Promise<void>> {
-  const log = options.log ?? ((line) => console.log(line));
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: 3,
@@ -137,21 +139,24 @@ export async function startRefundWorker(databaseUrl: string, deps: RefundWorkerD
     schedule: options.reconcileEveryMs === undefined,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
   });
-  boss.on("error", (e: unknown) => log(`[refunds] job queue: ${e instanceof Error ? e.message : String(e)}`));
+  boss.on("error", (e: unknown) => refundLog.error({ error: errorText(e) }, "job queue error"));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   await boss.work<RefundExecuteJob>(QUEUES.refundExecute, { ...polling, batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const recorded = await executeRefund(deps, job.data.refundId);
-    if (recorded) log(`[refunds] ${job.data.refundId}: ${recorded.effect} → ${recorded.status}`);
+    // In the context of the request that queued the refund: its log lines carry that request's id.
+    await runJob(QUEUES.refundExecute, job, async () => {
+      const recorded = await executeRefund(deps, job.data.refundId);
+      if (recorded) refundLog.info({ refundId: job.data.refundId, effect: recorded.effect, status: recorded.status }, "refund answer recorded");
+    });
   });
   let timer: NodeJS.Timeout | undefined;
   const reconcile = async () => {
     const n = await reconcileDue(deps);
-    if (n) log(`[refunds] reconciled ${n}`);
+    if (n) refundLog.info({ checked: n }, "reconciled due refunds");
   };
   if (options.reconcileEveryMs === undefined) {
-    await boss.work(QUEUES.refundReconcile, polling, reconcile);
+    await boss.work(QUEUES.refundReconcile, polling, async ([job]) => (job ? runJob(QUEUES.refundReconcile, job, reconcile) : reconcile()));
     await boss.schedule(QUEUES.refundReconcile, "* * * * *");
   } else {
     let running = false;
@@ -159,7 +164,7 @@ export async function startRefundWorker(databaseUrl: string, deps: RefundWorkerD
       if (running) return;
       running = true;
       reconcile()
-        .catch((e: unknown) => log(`[refunds] reconcile: ${e instanceof Error ? e.message : String(e)}`))
+        .catch((e: unknown) => refundLog.error({ error: errorText(e) }, "reconcile failed"))
         .finally(() => (running = false));
     }, options.reconcileEveryMs);
   }

@@ -1,5 +1,6 @@
 import { PgBoss, type JobWithMetadata } from "pg-boss";
 import type postgres from "postgres";
+import { runJob } from "../jobs/job-context";
 import { JOB_SCHEMA, QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
 import type { NotificationSetup } from "./config";
 import { deliverOnce } from "./deliver";
@@ -65,7 +66,8 @@ export async function startNotificationWorker(databaseUrl: string, deps: Notific
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const withLog = { ...deps, log };
   await boss.work<NotifyEventJob>(QUEUES.notifyEvent, { ...polling, batchSize: 1 }, async ([job]) => {
-    if (job) await handleEventJob(withLog, job.data);
+    // runJob: in the context of the request whose event this is (its id in every line), logged with its outcome.
+    if (job) await runJob(QUEUES.notifyEvent, job, () => handleEventJob(withLog, job.data));
   });
   await boss.work<NotifyDeliverJob>(
     QUEUES.notifyDeliver,
@@ -73,7 +75,7 @@ export async function startNotificationWorker(databaseUrl: string, deps: Notific
     async (jobs) => {
       // includeMetadata: the job carries its retry limit, so the last try knows it is the last.
       const job = jobs[0] as JobWithMetadata<NotifyDeliverJob> | undefined;
-      if (job) await handleDeliverJob(withLog, job);
+      if (job) await runJob(QUEUES.notifyDeliver, job, () => handleDeliverJob(withLog, job));
     },
   );
   return async () => {
