@@ -45,3 +45,30 @@ export function runJob<T>(queue: string, job: JobLike, handler: () => Promise<T>
     }
   });
 }
+
+/**
+ * A batch handler that settles each job on its own (pg-boss `perJobResults`): one job that throws
+ * is failed and retried alone while the others complete. Up to `concurrency` jobs run at once.
+ * With `batchSize` > 1 and `burstWhenBatchFull`, a worker with a backlog fetches again at once
+ * instead of waiting a polling interval per job (measured: one job per interval gave ≈0.75
+ * notification events per second behind the demo seed's backlog).
+ */
+export function settleEach<J extends JobLike>(queue: string, handler: (job: J) => Promise<unknown>, concurrency = 1) {
+  return async (jobs: J[]): Promise<{ id: string; status: "completed" | "failed"; output?: unknown }[]> => {
+    const results: { id: string; status: "completed" | "failed"; output?: unknown }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        try {
+          const output = await runJob(queue, job, () => handler(job));
+          results.push({ id: job.id, status: "completed", output: output ?? undefined });
+        } catch (e) {
+          results.push({ id: job.id, status: "failed", output: { message: errorText(e).slice(0, 500) } });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+    return results;
+  };
+}

@@ -1,6 +1,6 @@
-import { PgBoss, type JobWithMetadata } from "pg-boss";
+import { PgBoss, type Job, type JobWithMetadata } from "pg-boss";
 import type postgres from "postgres";
-import { runJob } from "../jobs/job-context";
+import { settleEach } from "../jobs/job-context";
 import { JOB_SCHEMA, QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
 import type { NotificationSetup } from "./config";
 import { deliverOnce } from "./deliver";
@@ -65,18 +65,19 @@ export async function startNotificationWorker(databaseUrl: string, deps: Notific
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const withLog = { ...deps, log };
-  await boss.work<NotifyEventJob>(QUEUES.notifyEvent, { ...polling, batchSize: 1 }, async ([job]) => {
-    // runJob: in the context of the request whose event this is (its id in every line), logged with its outcome.
-    if (job) await runJob(QUEUES.notifyEvent, job, () => handleEventJob(withLog, job.data));
-  });
+  // Batches settled job by job, fetched back to back while there is a backlog (settleEach).
+  const batches = { ...polling, perJobResults: true as const, burstWhenBatchFull: true };
+  await boss.work<NotifyEventJob>(
+    QUEUES.notifyEvent,
+    { ...batches, batchSize: 20 },
+    // runJob (inside settleEach): in the context of the request whose event this is (its id in every line), logged with its outcome.
+    settleEach(QUEUES.notifyEvent, (job: Job<NotifyEventJob>) => handleEventJob(withLog, job.data)),
+  );
   await boss.work<NotifyDeliverJob>(
     QUEUES.notifyDeliver,
-    { ...polling, batchSize: 1, includeMetadata: true, localConcurrency: options.concurrency ?? 4 },
-    async (jobs) => {
-      // includeMetadata: the job carries its retry limit, so the last try knows it is the last.
-      const job = jobs[0] as JobWithMetadata<NotifyDeliverJob> | undefined;
-      if (job) await runJob(QUEUES.notifyDeliver, job, () => handleDeliverJob(withLog, job));
-    },
+    // includeMetadata: the job carries its retry limit, so the last try knows it is the last.
+    { ...batches, batchSize: 10, includeMetadata: true },
+    settleEach(QUEUES.notifyDeliver, (job: Job<NotifyDeliverJob>) => handleDeliverJob(withLog, job as JobWithMetadata<NotifyDeliverJob>), options.concurrency ?? 4),
   );
   return async () => {
     await boss.stop({ graceful: true, timeout: 10_000 });
