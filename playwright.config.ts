@@ -16,6 +16,9 @@ process.env.E2E_DATABASE_URL_FILE ??= path.join(tmpdir(), `tuihuanhuo-e2e-databa
 // …and the payment sandboxes' addresses (JSON), so a story can arm a fault or read a sandbox's ledger.
 process.env.E2E_SANDBOXES_FILE ??= path.join(tmpdir(), `tuihuanhuo-e2e-sandboxes-${process.pid}.json`);
 
+/** Specs that change shop-wide settings other specs file requests under: run last, one at a time. */
+const SHOP_SETTINGS_SPECS = /staff-admin\.spec\.ts/;
+
 /** `SCREENSHOTS=1 npx playwright test --project=screenshots` writes PNGs to screenshots/ (git-ignored). */
 const screenshots = process.env.SCREENSHOTS === "1";
 
@@ -39,8 +42,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // Two browsers at once: the stories wait on the server far more than they compute, and each one
+  // makes its own shopper, staff and requests. Specs that change what every other spec relies on
+  // (the shop's approval rules) run after the rest, alone (project "shop-settings").
+  workers: 2,
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /screenshots\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: [/screenshots\.spec\.ts/, SHOP_SETTINGS_SPECS] },
+    { name: "shop-settings", use: { ...devices["Desktop Chrome"] }, testMatch: SHOP_SETTINGS_SPECS, workers: 1, dependencies: ["chromium"] },
     ...(screenshots ? [{ name: "screenshots", use: { ...devices["Desktop Chrome"] }, testMatch: /screenshots\.spec\.ts/ }] : []),
   ],
   webServer: {
