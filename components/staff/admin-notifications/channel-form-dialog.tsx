@@ -10,17 +10,16 @@ import { notificationsMessages } from "@/components/i18n/notifications-messages"
 import { fieldMessage, serverFailure } from "@/components/staff/admin/form-errors";
 import { useTRPC } from "@/components/staff/trpc";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { STAFF_ROLES, type StaffRole } from "@/server/domain/vocabulary";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import { validationMessage } from "@/server/i18n/errors";
 import { STAFF_CHANNEL_KINDS } from "@/server/schemas/notifications";
 import { channelFields } from "./form-schemas";
 import type { StaffChannelRow } from "./types";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 
 type Values = z.input<typeof channelFields>;
 
@@ -81,17 +80,7 @@ export function ChannelFormDialog({
       title={row ? format(t.editNamed, { role: roleName(row.role), kind: t.kinds[row.kind] ?? row.kind }) : t.addTitle}
       description={t.formIntro}
       dismissible={!pending}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={pending} className={buttonClass("secondary")}>
-            {t.cancel}
-          </button>
-          <button type="submit" form={formId} disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-            {pending && <Spinner />}
-            {row ? (pending ? t.saving : t.save) : pending ? t.creating : t.create}
-          </button>
-        </>
-      }
+      footer={<FormDialogFooter formId={formId} pending={pending} onCancel={close} cancelLabel={t.cancel} submitLabel={row ? (pending ? t.saving : t.save) : pending ? t.creating : t.create} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         {failure && !failure.fieldErrors && <Alert>{failure.message}</Alert>}

@@ -1,14 +1,13 @@
 "use client";
 
 import type { ReasonsMessages } from "@/components/i18n/reasons-messages";
-import { buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import type { Failure } from "./failure";
 import { fill, type ReasonRow } from "./types";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 
 /** Both names of one reason, edited together (the code stays: requests and mappings refer to it). */
 export function RenameDialog({
@@ -37,17 +36,7 @@ export function RenameDialog({
       title={fill(t.renameNamed, { name })}
       description={row ? `${t.code}: ${row.code}` : undefined}
       dismissible={!pending}
-      footer={
-        <>
-          <button type="button" className={buttonClass("secondary")} onClick={onCancel} disabled={pending}>
-            {t.cancel}
-          </button>
-          <button type="submit" form={formId} className={buttonClass("primary")} disabled={pending} aria-busy={pending}>
-            {pending && <Spinner />}
-            {pending ? t.saving : t.save}
-          </button>
-        </>
-      }
+      footer={<FormDialogFooter formId={formId} pending={pending} onCancel={onCancel} cancelLabel={t.cancel} submitLabel={pending ? t.saving : t.save} />}
     >
       {row && (
         <form

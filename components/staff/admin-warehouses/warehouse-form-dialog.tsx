@@ -12,15 +12,14 @@ import { CheckboxGroup } from "@/components/staff/admin/checkbox-group";
 import { fieldMessage, serverFailure } from "@/components/staff/admin/form-errors";
 import { useTRPC } from "@/components/staff/trpc";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { CHANNEL_CODES, type ChannelCode } from "@/server/domain/vocabulary";
 import { validationMessage } from "@/server/i18n/errors";
 import { warehouseFields } from "@/server/schemas/warehouses";
 import type { CategoryOption, WarehouseRow } from "./types";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 
 type Values = z.input<typeof warehouseFields>;
 
@@ -95,17 +94,7 @@ export function WarehouseFormDialog({
       description={t.formIntro}
       size="lg"
       dismissible={!pending}
-      footer={
-        <>
-          <button type="button" onClick={close} disabled={pending} className={buttonClass("secondary")}>
-            {t.cancel}
-          </button>
-          <button type="submit" form={formId} disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-            {pending && <Spinner />}
-            {row ? (pending ? t.saving : t.save) : pending ? t.creating : t.create}
-          </button>
-        </>
-      }
+      footer={<FormDialogFooter formId={formId} pending={pending} onCancel={close} cancelLabel={t.cancel} submitLabel={row ? (pending ? t.saving : t.save) : pending ? t.creating : t.create} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="space-y-4">
         {failure && !failure.fieldErrors && <Alert>{failure.message}</Alert>}
