@@ -18,6 +18,7 @@ import { STAFF_ROLES, type StaffRole } from "@/server/domain/vocabulary";
 import { ROLE_NAMES, term } from "@/server/i18n/domain-terms";
 import { ChannelFormDialog } from "./channel-form-dialog";
 import type { StaffChannelRow } from "./types";
+import { ActiveToggle } from "@/components/staff/admin/active-toggle";
 
 /** Removing asks first; (de)activating is undone with one click, so it does not. */
 type Confirm = { row: StaffChannelRow } | null;
@@ -101,15 +102,7 @@ export function ChannelList({ rows }: { rows: StaffChannelRow[] }) {
                               >
                                 {t.edit}
                               </button>
-                              {c.active ? (
-                                <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setActive(c, false)}>
-                                  {t.deactivate}
-                                </button>
-                              ) : (
-                                <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setActive(c, true)}>
-                                  {t.activate}
-                                </button>
-                              )}
+                              <ActiveToggle active={c.active} busy={busy} onDeactivate={() => setActive(c, false)} onActivate={() => setActive(c, true)} deactivateLabel={t.deactivate} activateLabel={t.activate} />
                               <button type="button" className={buttonClass("ghost", "px-3 text-red-700! hover:bg-red-50")} disabled={busy} onClick={() => setConfirm({ row: c })}>
                                 {t.remove}
                               </button>

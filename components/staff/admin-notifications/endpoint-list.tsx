@@ -19,6 +19,7 @@ import { useToast } from "@/components/ui/toast";
 import { deliveryStatusTone, eventsSummary } from "./delivery-view";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import type { EndpointRow } from "./types";
+import { ActiveToggle } from "@/components/staff/admin/active-toggle";
 
 type Confirm = { kind: "rotate" | "deactivate"; row: EndpointRow } | null;
 
@@ -103,15 +104,7 @@ export function EndpointList({ rows }: { rows: EndpointRow[] }) {
                   <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setConfirm({ kind: "rotate", row: e })}>
                     {t.rotate}
                   </button>
-                  {e.active ? (
-                    <button type="button" className={buttonClass("ghost", "px-3 text-red-700! hover:bg-red-50")} disabled={busy} onClick={() => setConfirm({ kind: "deactivate", row: e })}>
-                      {t.deactivate}
-                    </button>
-                  ) : (
-                    <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setActive(e, true)}>
-                      {t.activate}
-                    </button>
-                  )}
+                  <ActiveToggle active={e.active} busy={busy} onDeactivate={() => setConfirm({ kind: "deactivate", row: e })} onActivate={() => setActive(e, true)} deactivateLabel={t.deactivate} activateLabel={t.activate} />
                 </div>
               </Card>
             </li>

@@ -17,6 +17,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useToast } from "@/components/ui/toast";
 import type { WarehouseList, WarehouseRow } from "./types";
 import { WarehouseFormDialog } from "./warehouse-form-dialog";
+import { ActiveToggle } from "@/components/staff/admin/active-toggle";
 
 type Confirm = { kind: "default" | "deactivate"; row: WarehouseRow } | null;
 
@@ -128,14 +129,8 @@ export function WarehouseListView({ data }: { data: WarehouseList }) {
                   )}
                   {w.isDefault ? (
                     <span className="inline-flex min-h-11 items-center px-1 text-xs text-slate-600">{t.defaultLocked}</span>
-                  ) : w.active ? (
-                    <button type="button" className={buttonClass("ghost", "px-3 text-red-700! hover:bg-red-50")} disabled={busy} onClick={() => setConfirm({ kind: "deactivate", row: w })}>
-                      {t.deactivate}
-                    </button>
                   ) : (
-                    <button type="button" className={buttonClass("secondary", "px-3")} disabled={busy} onClick={() => setActive.mutate({ id: w.id, version: w.version, active: true })}>
-                      {t.activate}
-                    </button>
+                    <ActiveToggle active={w.active} busy={busy} onDeactivate={() => setConfirm({ kind: "deactivate", row: w })} onActivate={() => setActive.mutate({ id: w.id, version: w.version, active: true })} deactivateLabel={t.deactivate} activateLabel={t.activate} />
                   )}
                 </div>
               </Card>
