@@ -66,6 +66,26 @@ export async function enqueueWithin(tx: TxSql, queue: QueueName, data: object, o
   return bossOver(tx as unknown as postgres.Sql).send(queue, withRid(data), options);
 }
 
+/**
+ * The pg-boss of one worker (refunds, deadlines, notifications): a small node-postgres pool of its
+ * own from the same URL and role (its supervisor runs its own transactions), the queues the owner
+ * installed (no DDL), and a supervisor that retries the jobs of a worker that died.
+ */
+export function workerBoss(databaseUrl: string, options: { max: number; superviseIntervalSeconds?: number; schedule?: boolean }): PgBoss {
+  return new PgBoss({
+    connectionString: databaseUrl,
+    max: options.max,
+    schema: JOB_SCHEMA,
+    migrate: false,
+    createSchema: false,
+    reindex: false,
+    persistQueueStats: false,
+    supervise: true,
+    schedule: options.schedule ?? false,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
+  });
+}
+
 /** A started pg-boss that can send, per client; started once, lazily. */
 export interface JobSender {
   send(tx: TxSql, queue: QueueName, data: object, options?: Omit<SendOptions, "db">): Promise<string | null>;

@@ -1,10 +1,11 @@
-import { PgBoss, type Job, type JobResult } from "pg-boss";
+import type { Job, JobResult } from "pg-boss";
 import type { Db } from "../../db/client";
 import { armMissingDeadlines } from "../services/deadlines/backfill";
 import { fireDeadline, type FireResult } from "../services/deadlines/fire-deadline";
 import { withRequestId } from "../log/request-context";
 import { ridOf } from "./job-context";
-import { JOB_SCHEMA, QUEUES, type DeadlineFireJob } from "./queues";
+import { workerBoss } from "./boss";
+import { QUEUES, type DeadlineFireJob } from "./queues";
 
 export interface DeadlineWorkerOptions {
   /** How often an idle worker looks for due deadline jobs (pg-boss polling; ≥ 0.5). Default 5. */
@@ -48,18 +49,7 @@ export async function fireBatch(db: Db, jobs: Job<DeadlineFireJob>[], log: (line
  */
 export async function startDeadlineJobs(databaseUrl: string, db: Db, options: DeadlineWorkerOptions = {}): Promise<() => Promise<void>> {
   const log = options.log ?? ((line) => console.log(line));
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    max: 2,
-    schema: JOB_SCHEMA,
-    migrate: false,
-    createSchema: false,
-    reindex: false,
-    persistQueueStats: false,
-    supervise: true,
-    schedule: false,
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
-  });
+  const boss = workerBoss(databaseUrl, { max: 2, superviseIntervalSeconds: options.superviseIntervalSeconds });
   boss.on("error", (e: unknown) => log(`[deadlines] job queue: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
   try {

@@ -1,4 +1,4 @@
-import { PgBoss } from "pg-boss";
+import type { PgBoss } from "pg-boss";
 import type { Db } from "../../db/client";
 import type { GatewayAnswer, GatewayChannel, RefundGateway } from "../payments/refund-gateway";
 import type { GatewayRegistry } from "../payments/registry";
@@ -6,7 +6,8 @@ import { claimDueCheck, dueRefunds, refundToSend, type RefundToSend } from "../s
 import { recordGatewayAnswer, type Recorded } from "../services/refunds/record-answer";
 import { errorText, loggerFor } from "../log/logger";
 import { runJob } from "./job-context";
-import { JOB_SCHEMA, QUEUES, type RefundExecuteJob } from "./queues";
+import { workerBoss } from "./boss";
+import { QUEUES, type RefundExecuteJob } from "./queues";
 
 const refundLog = loggerFor("refunds");
 
@@ -127,18 +128,7 @@ export interface RefundWorkerOptions {
  * It still never migrates (the owner did, at migrate time).
  */
 export async function startRefundWorker(databaseUrl: string, deps: RefundWorkerDeps, options: RefundWorkerOptions = {}): Promise<() => Promise<void>> {
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    max: 3,
-    schema: JOB_SCHEMA,
-    migrate: false,
-    createSchema: false,
-    reindex: false,
-    persistQueueStats: false,
-    supervise: true,
-    schedule: options.reconcileEveryMs === undefined,
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
-  });
+  const boss = workerBoss(databaseUrl, { max: 3, schedule: options.reconcileEveryMs === undefined, superviseIntervalSeconds: options.superviseIntervalSeconds });
   boss.on("error", (e: unknown) => refundLog.error({ error: errorText(e) }, "job queue error"));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };

@@ -1,7 +1,8 @@
-import { PgBoss, type Job, type JobWithMetadata } from "pg-boss";
+import type { Job, JobWithMetadata } from "pg-boss";
 import type postgres from "postgres";
 import { settleEach } from "../jobs/job-context";
-import { JOB_SCHEMA, QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
+import { workerBoss } from "../jobs/boss";
+import { QUEUES, type NotifyDeliverJob, type NotifyEventJob } from "../jobs/queues";
 import type { NotificationSetup } from "./config";
 import { deliverOnce } from "./deliver";
 import { planEventDeliveries } from "./plan-event";
@@ -49,18 +50,7 @@ export interface NotificationWorkerOptions {
  */
 export async function startNotificationWorker(databaseUrl: string, deps: NotificationWorkerDeps, options: NotificationWorkerOptions = {}): Promise<() => Promise<void>> {
   const log = deps.log ?? ((line: string) => console.log(line));
-  const boss = new PgBoss({
-    connectionString: databaseUrl,
-    max: 3,
-    schema: JOB_SCHEMA,
-    migrate: false,
-    createSchema: false,
-    reindex: false,
-    persistQueueStats: false,
-    supervise: true,
-    schedule: false,
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 60,
-  });
+  const boss = workerBoss(databaseUrl, { max: 3, superviseIntervalSeconds: options.superviseIntervalSeconds });
   boss.on("error", (e: unknown) => log(`[notify] job queue: ${e instanceof Error ? e.message : String(e)}`));
   await boss.start();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
