@@ -24,11 +24,10 @@ export default defineConfig({
           environment: "node",
           // One embedded PostgreSQL for the run; every test file gets its own database cloned from a migrated template.
           globalSetup: ["./server/test/global-setup.ts"],
-          // Two files at a time: most of a file's time is spent waiting (on PostgreSQL, on sandboxes, on
-          // workers polling), so a second one fills the idle core. Each file has its own database.
-          maxWorkers: 2,
-          // Generous: a test that starts processes (the demo, the gateways' start-up checks) shares the
-          // two cores with another file. Nothing here measures speed.
+          // One file at a time (the default on 2 cores): tried two, and the run was not faster — the files
+          // load their modules on the CPU, and 2 cores are busy either way.
+          // Generous: a test that starts processes (the demo, the gateways' start-up checks) waits on a
+          // loaded machine. Nothing here measures speed.
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },
