@@ -28,6 +28,9 @@ process.env.DATA_DIR = dataDir;
 process.env.EMBEDDED_PG_PORT = String(await freePort());
 process.env.PORT = PORT;
 process.env.AUTH_URL = `http://localhost:${PORT}`;
+// A line per request and per job would bury Playwright's output (and cost the 2 cores time):
+// warnings and errors only, unless the run asks for more.
+process.env.LOG_LEVEL ??= "warn";
 // Known to the test process too, so freshStaff can enroll authenticators for finance/admin users.
 process.env.TOTP_ENCRYPTION_KEY = E2E_TOTP_ENCRYPTION_KEY;
 
