@@ -6,6 +6,7 @@ import { CUSTOMER_KEY_POINTS } from "../../server/domain/notification-plan";
 import { LOCALES } from "../../server/i18n/locale";
 import { SMS_TEXTS, smsTemplateVariable } from "../../server/notifications/templates/sms";
 import { decodeQuery, expectedSignature, parseAuthorization, sameSignature, sha256Hex } from "./acs3-signature";
+import { readBody } from "./read-body";
 
 /**
  * A local stand-in for Aliyun SMS (dysmsapi 2017-05-25), as a separate HTTP server: it answers
@@ -212,17 +213,6 @@ function aliyunError(code: string, message: string) {
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
   res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Run directly: start on --port (default 4010) and print the variables the app needs. */

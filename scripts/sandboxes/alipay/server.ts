@@ -7,6 +7,7 @@ import { billZip } from "./bill";
 import { AlipayLedger, type RefundRecord, type Trade } from "./ledger";
 import { Notifier } from "./notifier";
 import { rsa2Verify, signedResponse, signingString } from "./signing";
+import { readBody } from "../read-body";
 
 /**
  * A local stand-in for Alipay's openapi gateway, as a separate HTTP server. It speaks the
@@ -356,17 +357,6 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 
 function json(res: ServerResponse, status: number, body: unknown) {
   send(res, status, "application/json;charset=utf-8", JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Run directly: start on --port (default 4020) and print the variables the app needs. */

@@ -6,6 +6,7 @@ import { FAULT_MODES, type FaultRequest, type LedgerEntry } from "../pay-faults"
 import { beijingDay, refundBill } from "./bill";
 import { Ledger, type SandboxRefund } from "./ledger";
 import { beijingRfc3339, encryptResource, parseMerchantAuthorization, rsaKeyPair, sha1Hex, verifyMerchantSignature, wechatpayHeaders } from "./protocol";
+import { readBody } from "../read-body";
 
 /**
  * A local stand-in for WeChat Pay API v3 refunds, as a separate HTTP server speaking the real
@@ -424,17 +425,6 @@ async function post(url: string, headers: Record<string, string>, body: string):
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Run directly: start on --port (default 4030) and print the variables the app needs. */
